@@ -1,0 +1,204 @@
+package org.bigstep.kernel;
+
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link RangeEvaluator} over fixed sample partitions and sums their gradients in partition order.
+ *
+ * <p>Determinism: the partitions depend on n only, never on the thread count, and each has its own
+ * gradient buffer and loss sum, reduced in a fixed order; so the result is bit-identical for any
+ * number of threads. Threads are persistent and meet at a barrier twice per step (compute, reduce);
+ * nothing is allocated per step.
+ */
+public final class PartitionedStepKernel implements StepKernel {
+
+    /** Fewer samples than this per partition are not worth a private gradient buffer. */
+    static final int MIN_PARTITION = 256;
+    /** Enough partitions to balance two to eight cores without making the reduction costly. */
+    static final int MAX_PARTITIONS = 8;
+
+    private final RangeEvaluator evaluator;
+    private final String name;
+    private final int vectorBits;
+    private final int n;
+    private final int size;
+    private final int[] bounds;
+    private final float[][] partial;
+    private final double[] partialLoss;
+    private final int threads;
+    private final Thread[] workers;
+    private final CyclicBarrier barrier;
+    private final AtomicInteger nextPartition = new AtomicInteger();
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    // the current step's arguments, published to workers by the barrier
+    private float[] stepWeights;
+    private float[] stepMargins;
+    private float[] stepGradient;
+
+    public PartitionedStepKernel(KernelSpec spec, RangeEvaluator.Factory factory) {
+        this.n = spec.data().size();
+        this.size = spec.width() * spec.data().dimension();
+        this.bounds = partitionBounds(n);
+        int partitions = bounds.length - 1;
+        this.threads = Math.min(spec.threads(), partitions);
+        this.evaluator = factory.create(spec, threads);
+        this.name = factory.name();
+        this.vectorBits = factory.vectorBits();
+        this.partial = new float[partitions][];
+        for (int p = 0; p < partitions; p++) {
+            // partition 0 writes straight into the caller's gradient, saving one buffer and one pass
+            partial[p] = p == 0 ? null : new float[size];
+        }
+        this.partialLoss = new double[partitions];
+        this.barrier = threads > 1 ? new CyclicBarrier(threads) : null;
+        this.workers = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            final int worker = t;
+            workers[t - 1] = new Thread(() -> workerLoop(worker), "bigstep-kernel-" + t);
+            workers[t - 1].setDaemon(true);
+            workers[t - 1].start();
+        }
+    }
+
+    /** Partition boundaries for n samples: a function of n alone, so results never depend on threads. */
+    public static int[] partitionBounds(int n) {
+        int partitions = Math.max(1, Math.min(MAX_PARTITIONS, n / MIN_PARTITION));
+        int chunk = (n + partitions - 1) / partitions;
+        chunk = (chunk + 15) & ~15; // multiples of 16 keep partition starts aligned to every vector width
+        int[] b = new int[partitions + 1];
+        for (int p = 1; p <= partitions; p++) {
+            b[p] = Math.min(n, b[p - 1] + chunk);
+        }
+        b[partitions] = n;
+        return b;
+    }
+
+    @Override
+    public double evaluate(float[] weights, float[] margins, float[] gradient) {
+        if (closed) {
+            throw new IllegalStateException("kernel is closed");
+        }
+        if (weights.length < size || gradient.length < size || margins.length < n) {
+            throw new IllegalArgumentException("kernel: expected weights and gradient of length " + size + " and margins of length "
+                    + n + ", found " + weights.length + ", " + gradient.length + ", " + margins.length);
+        }
+        evaluator.prepare(weights);
+        stepWeights = weights;
+        stepMargins = margins;
+        stepGradient = gradient;
+        nextPartition.set(0);
+        if (barrier == null) {
+            computePartitions(0);
+            reduce(0, size);
+        } else {
+            failure = null;
+            await();
+            try {
+                computePartitions(0);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            await();
+            reduceShare(0);
+            await();
+            Throwable f = failure;
+            if (f != null) {
+                throw new IllegalStateException("kernel worker failed: " + f, f);
+            }
+        }
+        double loss = 0;
+        for (double l : partialLoss) {
+            loss += l;
+        }
+        return loss / n;
+    }
+
+    private void workerLoop(int worker) {
+        try {
+            while (true) {
+                await();
+                if (closed) {
+                    return;
+                }
+                try {
+                    computePartitions(worker);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                await();
+                reduceShare(worker);
+                await();
+            }
+        } catch (IllegalStateException e) {
+            // barrier broken by close()
+        }
+    }
+
+    private void computePartitions(int worker) {
+        for (int p = nextPartition.getAndIncrement(); p < partialLoss.length; p = nextPartition.getAndIncrement()) {
+            float[] target = p == 0 ? stepGradient : partial[p];
+            partialLoss[p] = evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target);
+        }
+    }
+
+    private void reduceShare(int worker) {
+        int chunk = (size + threads - 1) / threads;
+        int from = Math.min(size, worker * chunk);
+        reduce(from, Math.min(size, from + chunk));
+    }
+
+    /** gradient[k] = partition 0 + partition 1 + ... in partition order, for k in [from, to). */
+    private void reduce(int from, int to) {
+        float[] g = stepGradient;
+        for (int p = 1; p < partial.length; p++) {
+            float[] src = partial[p];
+            for (int k = from; k < to; k++) {
+                g[k] += src[k];
+            }
+        }
+    }
+
+    private void await() {
+        try {
+            barrier.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("kernel interrupted", e);
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException("kernel barrier broken", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int vectorBits() {
+        return vectorBits;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (barrier != null) {
+            barrier.reset();
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.bigstep.kernel;
+
+/**
+ * One full-batch evaluation of the network at float32 weights: margins, risk and gradient in one pass.
+ * Obtain one from {@link Kernels#create}; close it to stop its worker threads.
+ */
+public interface StepKernel extends AutoCloseable {
+
+    /**
+     * Evaluates at {@code weights} (m x d row-major).
+     *
+     * @param margins  receives q_i = y_i f(W; x_i), length n
+     * @param gradient receives grad L(W), length m * d
+     * @return the risk L(W) = (1/n) sum_i log(1 + exp(-q_i)), summed in double
+     */
+    double evaluate(float[] weights, float[] margins, float[] gradient);
+
+    /** "scalar" or "vector". */
+    String name();
+
+    /** The vector width in bits, 0 for the scalar kernel. */
+    int vectorBits();
+
+    int threads();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,114 @@
+package org.bigstep.training;
+
+import java.util.List;
+import org.bigstep.data.Dataset;
+import org.bigstep.kernel.KernelSpec;
+import org.bigstep.kernel.Kernels;
+import org.bigstep.kernel.StepKernel;
+import org.bigstep.margin.NetworkConstants;
+import org.bigstep.margin.PhaseTracker;
+import org.bigstep.margin.StepRecord;
+import org.bigstep.model.TwoLayerNetwork;
+
+/**
+ * Full-batch gradient descent with a constant stepsize: W_{t+1} = W_t - eta grad L(W_t), t = 0 .. T-1.
+ *
+ * <p>Every step evaluates W_t (risk, margins, gradient) with a kernel reading a float32 copy of W, reports
+ * it to the listeners, and then updates the double master weights, so updates far below float32
+ * resolution still accumulate. A non-finite risk, gradient or weight norm stops the run at that step.
+ */
+public final class GradientDescent {
+
+    private final TrainingOptions options;
+
+    public GradientDescent(TrainingOptions options) {
+        this.options = options;
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /** The network-level constants for this activation, network and data. */
+    public NetworkConstants constants(TwoLayerNetwork network, Dataset data) {
+        return NetworkConstants.of(options.activation(), network.width(), network.scale(), data.radius());
+    }
+
+    /** Trains {@code network} in place from step 0. */
+    public TrainingResult train(TwoLayerNetwork network, Dataset data, List<? extends StepListener> listeners) {
+        double threshold = constants(network, data).stableThreshold(options.eta());
+        return train(network, data, 0, new PhaseTracker(threshold), listeners);
+    }
+
+    public TrainingResult train(TwoLayerNetwork network, Dataset data, StepListener... listeners) {
+        return train(network, data, List.of(listeners));
+    }
+
+    /**
+     * Continues from step {@code firstStep} with W_firstStep in {@code network} and the phase state so far
+     * (resume); evaluates steps firstStep .. T.
+     */
+    public TrainingResult train(TwoLayerNetwork network, Dataset data, long firstStep, PhaseTracker phases,
+                                List<? extends StepListener> listeners) {
+        if (network.dimension() != data.dimension()) {
+            throw new IllegalArgumentException("network has d=" + network.dimension() + " but the data has d=" + data.dimension());
+        }
+        if (firstStep < 0 || firstStep > options.steps()) {
+            throw new IllegalArgumentException("first step " + firstStep + " is outside 0.." + options.steps());
+        }
+        NetworkConstants constants = constants(network, data);
+        KernelSpec spec = new KernelSpec(data, options.activation(), network.signs(), network.scale(), options.threads());
+        try (StepKernel kernel = Kernels.create(spec, options.kernel())) {
+            return loop(network, data, firstStep, phases, constants, kernel, listeners);
+        }
+    }
+
+    private TrainingResult loop(TwoLayerNetwork network, Dataset data, long firstStep, PhaseTracker phases,
+                                NetworkConstants constants, StepKernel kernel, List<? extends StepListener> listeners) {
+        int n = data.size();
+        double[] w = network.weights();
+        float[] w32 = new float[w.length];
+        float[] gradient = new float[w.length];
+        float[] margins = new float[n];
+        double eta = options.eta();
+        StepRecord record = new StepRecord();
+        long diverged = -1;
+        long updates = 0;
+        long start = System.nanoTime();
+        for (long t = firstStep; ; t++) {
+            network.copyWeightsTo(w32);
+            double loss = kernel.evaluate(w32, margins, gradient);
+            double gradSq = 0;
+            for (float g : gradient) {
+                gradSq += (double) g * g;
+            }
+            record.set(t, loss, margins, n, network.frobeniusNorm(), Math.sqrt(gradSq), constants, eta);
+            if (record.finite()) {
+                phases.observe(t, loss);
+            }
+            for (StepListener l : listeners) {
+                l.onStep(record, network);
+            }
+            if (!record.finite()) {
+                diverged = t;
+                break;
+            }
+            if (t == options.steps()) {
+                break;
+            }
+            for (int k = 0; k < w.length; k++) {
+                w[k] -= eta * gradient[k];
+            }
+            updates++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        StepRecord last = record.copy();
+        TrainingResult result = new TrainingResult(last, phases.threshold(), phases.firstBelowThresholdStep(),
+                phases.lastIncreaseStep(), phases.increases(), diverged, updates, seconds,
+                kernel.name(), kernel.vectorBits(), kernel.threads());
+        for (StepListener l : listeners) {
+            l.onFinish(result);
+        }
+        return result;
+    }
+}
