@@ -1,0 +1,79 @@
+package org.bigstep.kernel.vector;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+import org.bigstep.activation.Activation;
+import org.bigstep.kernel.KernelSpec;
+import org.bigstep.kernel.RangeEvaluator;
+
+/**
+ * The vector kernel's entry point, loaded reflectively by {@link org.bigstep.kernel.Kernels} through the
+ * public {@code (int bitSize)} constructor: -1 for the platform's preferred width, or 64, 128, 256, 512.
+ * Data with d up to {@link #COLUMN_MAX_D} get the across-samples {@link ColumnEvaluator}, the rest the
+ * register-tiled {@link BlockedEvaluator}.
+ */
+public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
+
+    /** Up to this d, vectors run across samples (a vector along d would be mostly padding). */
+    public static final int COLUMN_MAX_D = 8;
+
+    private final VectorSpecies<Float> species;
+    private final MethodHandle activationRows;
+    private final MethodHandle blocked;
+    private final MethodHandle column;
+
+    public VectorEvaluatorFactory(int bitSize) {
+        if (bitSize == -1) {
+            species = FloatVector.SPECIES_PREFERRED;
+        } else if (bitSize == 64 || bitSize == 128 || bitSize == 256 || bitSize == 512) {
+            species = VectorSpecies.of(float.class, VectorShape.forBitSize(bitSize));
+        } else {
+            throw new IllegalArgumentException("vector bit size: expected -1, 64, 128, 256 or 512, found " + bitSize);
+        }
+        MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
+        this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
+        this.blocked = constructor(BlockedEvaluator.class, evaluator);
+        this.column = constructor(ColumnEvaluator.class, evaluator);
+    }
+
+    private MethodHandle constructor(Class<?> template, MethodType type) {
+        MethodHandles.Lookup lookup = SpeciesTemplates.define(template, species);
+        try {
+            return lookup.findConstructor(lookup.lookupClass(), type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no constructor " + type + " in " + template.getName(), e);
+        }
+    }
+
+    @Override
+    public RangeEvaluator create(KernelSpec spec, int workers) {
+        try {
+            RowActivation rows = (RowActivation) activationRows.invoke(spec.activation());
+            MethodHandle kind = spec.data().dimension() <= COLUMN_MAX_D ? column : blocked;
+            return (RangeEvaluator) kind.invoke(spec, workers, rows);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int vectorBits() {
+        return species.vectorBitSize();
+    }
+
+    @Override
+    public String toString() {
+        return "vector kernel, " + species.vectorBitSize() + " bits (" + species.length() + " float lanes)";
+    }
+}

@@ -1,0 +1,202 @@
+package org.bigstep.kernel.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bigstep.activation.Activation;
+import org.bigstep.activation.Activations;
+import org.bigstep.data.Dataset;
+import org.bigstep.kernel.KernelChoice;
+import org.bigstep.kernel.KernelSpec;
+import org.bigstep.kernel.Kernels;
+import org.bigstep.kernel.PartitionedStepKernel;
+import org.bigstep.kernel.RangeEvaluator;
+import org.bigstep.kernel.StepKernel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector kernel against the scalar kernel and a float64 reference over shapes that hit every tail
+ * (n, d, m, width), every activation, 1 and 2 threads; bit-identical results across thread counts.
+ */
+class VectorKernelTest {
+
+    static final int[] NS = {1, 3, 17, 1000};
+    static final int[] DS = {1, 2, 3, 15, 16, 17, 33, 784};
+    static final int[] MS = {1, 2, 3, 16, 41};
+    static final String[] ACTIVATIONS = {"softplus", "leaky-softplus", "gelu", "gelu-tanh", "silu", "huber-relu:h=0.5",
+        "sigmoid", "relu", "leaky:c=0.5,base=softplus", "leaky:c=0.75,base=gelu", "leaky:c=0.6,base=huber-relu:h=2"};
+
+    /** Relative float error per unit of scale; the bounds grow linearly with d (worst-case summation). */
+    static final double MARGIN_TOLERANCE = 4e-6;
+    static final double GRADIENT_TOLERANCE = 4e-6;
+
+    static Dataset data(int n, int d, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * d];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                x[i * d + k] = (float) r.nextGaussian();
+                norm += x[i * d + k] * x[i * d + k];
+            }
+            for (int k = 0; k < d; k++) {
+                x[i * d + k] /= (float) Math.sqrt(norm);
+            }
+            y[i] = r.nextBoolean() ? 1f : -1f;
+        }
+        return new Dataset("test", x, y, d);
+    }
+
+    /** Weights large enough that z covers the nonlinear range of every activation (|z| up to about 6). */
+    static float[] weights(int m, int d, long seed) {
+        Random r = new Random(seed);
+        float[] w = new float[m * d];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (2.5 * r.nextGaussian());
+        }
+        return w;
+    }
+
+    static KernelSpec spec(Dataset data, String activation, int m, int threads) {
+        double[] signs = new double[m];
+        for (int j = 0; j < m; j++) {
+            signs[j] = j < (m + 1) / 2 ? 1 : -1;
+        }
+        return new KernelSpec(data, Activations.parse(activation), signs, 1.5, threads);
+    }
+
+    record Result(double loss, float[] margins, float[] gradient) {
+    }
+
+    static Result run(KernelSpec spec, RangeEvaluator.Factory factory, float[] w) {
+        int n = spec.data().size();
+        float[] margins = new float[n];
+        float[] gradient = new float[w.length];
+        java.util.Arrays.fill(gradient, Float.NaN); // the kernel must overwrite, never accumulate
+        try (StepKernel k = new PartitionedStepKernel(spec, factory)) {
+            double loss = k.evaluate(w, margins, gradient);
+            // a second step with the same weights must give the same answer (no stale scratch)
+            float[] margins2 = new float[n];
+            float[] gradient2 = new float[w.length];
+            double loss2 = k.evaluate(w, margins2, gradient2);
+            assertEquals(loss, loss2, 0.0);
+            assertArrayEquals(margins, margins2);
+            assertArrayEquals(gradient, gradient2);
+            return new Result(loss, margins, gradient);
+        }
+    }
+
+    static void check(String what, KernelSpec spec, Reference ref, Result r) {
+        int d = spec.data().dimension();
+        double growth = 1 + d / 16.0;
+        for (int i = 0; i < ref.margins.length; i++) {
+            double bound = MARGIN_TOLERANCE * growth * ref.marginScale[i];
+            if (!(Math.abs(r.margins()[i] - ref.margins[i]) <= bound)) {
+                fail(what + ": margin " + i + " = " + r.margins()[i] + ", reference " + ref.margins[i] + ", bound " + bound);
+            }
+        }
+        for (int jk = 0; jk < ref.gradient.length; jk++) {
+            double bound = GRADIENT_TOLERANCE * growth * ref.gradientScale[jk] + 1e-30;
+            if (!(Math.abs(r.gradient()[jk] - ref.gradient[jk]) <= bound)) {
+                fail(what + ": gradient " + jk + " = " + r.gradient()[jk] + ", reference " + ref.gradient[jk] + ", bound " + bound);
+            }
+        }
+        double lossBound = MARGIN_TOLERANCE * growth * (1 + ref.loss);
+        assertEquals(ref.loss, r.loss(), lossBound, what + ": loss");
+    }
+
+    static void compare(int n, int d, int m, String activation, int bits, boolean withScalar) {
+        Dataset data = data(n, d, 31L * n + d);
+        float[] w = weights(m, d, 17L * m + d);
+        KernelSpec one = spec(data, activation, m, 1);
+        KernelSpec two = spec(data, activation, m, 2);
+        Reference ref = new Reference(one, w);
+        String what = "n=" + n + " d=" + d + " m=" + m + " " + activation + " " + bits + " bits";
+        if (withScalar) {
+            check(what + " scalar", one, ref, run(one, Kernels.factory(KernelChoice.SCALAR), w));
+        }
+        VectorEvaluatorFactory factory = new VectorEvaluatorFactory(bits);
+        Result r1 = run(one, factory, w);
+        check(what + " vector 1 thread", one, ref, r1);
+        Result r2 = run(two, factory, w);
+        assertEquals(r1.loss(), r2.loss(), 0.0, what + ": loss differs between 1 and 2 threads");
+        assertArrayEquals(r1.margins(), r2.margins(), what + ": margins differ between 1 and 2 threads");
+        assertArrayEquals(r1.gradient(), r2.gradient(), what + ": gradient differs between 1 and 2 threads");
+    }
+
+    /** Every n x d x m at 256 and 128 bits, activations cycling through the list. */
+    @Test
+    void everyShapeAt256And128Bits() {
+        int c = 0;
+        for (int n : NS) {
+            for (int d : DS) {
+                for (int m : MS) {
+                    String activation = ACTIVATIONS[c++ % ACTIVATIONS.length];
+                    compare(n, d, m, activation, 256, true);
+                    compare(n, d, m, activation, 128, false);
+                }
+            }
+        }
+    }
+
+    /** Every activation at every width, on the blocked (d = 17) and the column (d = 2) evaluator. */
+    @Test
+    void everyActivationAtEveryWidth() {
+        for (String activation : ACTIVATIONS) {
+            for (int bits : new int[] {128, 256, 512}) {
+                compare(1000, 17, 41, activation, bits, bits == 256);
+                compare(1000, 2, 16, activation, bits, bits == 256);
+            }
+        }
+    }
+
+    /** 512 bits runs in the JDK's Java fallback on AVX2 machines: every n, d and m, on small products. */
+    @Test
+    void everyTailAt512Bits() {
+        List<int[]> shapes = new ArrayList<>();
+        for (int d : DS) {
+            for (int m : MS) {
+                shapes.add(new int[] {d == 784 ? 3 : 17, d, m});
+            }
+        }
+        shapes.add(new int[] {1, 33, 41});
+        shapes.add(new int[] {1000, 3, 41});
+        shapes.add(new int[] {1000, 16, 3});
+        int c = 0;
+        for (int[] s : shapes) {
+            compare(s[0], s[1], s[2], ACTIVATIONS[c++ % ACTIVATIONS.length], 512, false);
+        }
+    }
+
+    @Test
+    void bitIdenticalForAnyThreadCount() {
+        for (int d : new int[] {2, 40}) {
+            Dataset data = data(3000, d, 5);
+            float[] w = weights(24, d, 6);
+            VectorEvaluatorFactory factory = new VectorEvaluatorFactory(-1);
+            Result one = run(spec(data, "gelu", 24, 1), factory, w);
+            for (int threads = 2; threads <= 5; threads++) {
+                Result r = run(spec(data, "gelu", 24, threads), factory, w);
+                assertEquals(one.loss(), r.loss(), 0.0);
+                assertArrayEquals(one.margins(), r.margins());
+                assertArrayEquals(one.gradient(), r.gradient());
+            }
+        }
+    }
+
+    @Test
+    void reportsWidthAndName() {
+        for (int bits : new int[] {64, 128, 256, 512}) {
+            VectorEvaluatorFactory f = new VectorEvaluatorFactory(bits);
+            assertEquals(bits, f.vectorBits());
+            assertEquals("vector", f.name());
+        }
+        assertTrue(new VectorEvaluatorFactory(-1).vectorBits() >= 64);
+    }
+}
