@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Nothing here names a species: constants come from {@code x.broadcast(c)}, so one copy serves every
  * width. Measured maximum errors (against double, over a dense grid, see VectorMathTest):
- * {@link #exp} 2 ulp on [-87, 88]; {@link #log1p} 2 ulp on [0, 1]; the GELU pieces 2e-7 absolute.
+ * {@link #exp} 2 ulp on [-87, 88]; {@link #log1p} 3 ulp on [0, 1] (relative, also for tiny t); the GELU
+ * pieces about 2e-7 absolute (see ActivationRows).
  */
 final class VectorMath {
 

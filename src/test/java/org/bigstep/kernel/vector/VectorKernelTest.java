@@ -150,8 +150,9 @@ class VectorKernelTest {
     void everyActivationAtEveryWidth() {
         for (String activation : ACTIVATIONS) {
             for (int bits : new int[] {128, 256, 512}) {
-                compare(1000, 17, 41, activation, bits, bits == 256);
-                compare(1000, 2, 16, activation, bits, bits == 256);
+                int n = bits == 512 ? 60 : 1000; // 512 bits is the slow Java fallback on AVX2
+                compare(n, 17, 41, activation, bits, bits == 256);
+                compare(n, 2, 16, activation, bits, bits == 256);
             }
         }
     }
