@@ -34,9 +34,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** Forward tiles take 4, 6 or 8 rows; blocks and padded tails are multiples of all three. */
     static final int ROW_MULTIPLE = 24;
     /** d-chunk of the forward product: 3 strips x 256 x L floats (24 KiB at L = 8) stay in L1. */
-    static final int K_CHUNK = 256;
+    static final int K_CHUNK = Integer.getInteger("tune.kchunk", 256);
     /** Target bytes of X per sample block, so that the block is still in L2 for the gradient pass. */
-    static final int BLOCK_BYTES = 192 * 1024;
+    static final int BLOCK_BYTES = Integer.getInteger("tune.block", 192 * 1024);
+    static final int SKIP = Integer.getInteger("tune.skip", 0);
+    /** Target bytes of C per gradient pass: several forward blocks share one pass over G (m x d). */
+    static final int C_BYTES = Integer.getInteger("tune.cbytes", 256 * 1024);
 
     private final int n;
     private final int d;
@@ -45,6 +48,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int strips;
     private final int mp;
     private final int blockRows;
+    private final int superRows;
     private final float[] xs;
     private final float[] y;
     private final float[] coefficient;
@@ -59,12 +63,16 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] slope;
         final float[] tail;
         final float[] gradient;
+        final float[] panels;
+        final float[] transposed;
 
-        Scratch(int blockRows, int mp, int dp, int m, boolean paddedGradient) {
-            z = new float[blockRows * mp];
-            value = new float[blockRows * mp];
-            slope = new float[blockRows * mp];
+        Scratch(int blockRows, int superRows, int mp, int dp, int m, boolean paddedGradient) {
+            z = new float[superRows * mp];
+            value = new float[superRows * mp];
+            slope = new float[superRows * mp];
             tail = new float[blockRows * dp];
+            panels = new float[superRows * dp];
+            transposed = new float[m * superRows];
             gradient = paddedGradient ? new float[m * dp] : null;
         }
     }
@@ -73,7 +81,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.n = spec.data().size();
         this.d = spec.data().dimension();
         this.m = spec.width();
-        this.dp = roundUp(d, L);
+        this.dp = rowStride(d);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
         this.activation = activation;
@@ -91,10 +99,22 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.wp = new float[strips * dp * L];
         int rows = Math.max(1, BLOCK_BYTES / (dp * Float.BYTES) / ROW_MULTIPLE) * ROW_MULTIPLE;
         this.blockRows = Math.min(rows, 10 * ROW_MULTIPLE);
+        int blocks = Math.max(1, Math.min(C_BYTES / (blockRows * mp * Float.BYTES), 20));
+        this.superRows = blocks * blockRows;
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
-            scratch[t] = new Scratch(blockRows, mp, dp, m, dp != d);
+            scratch[t] = new Scratch(blockRows, superRows, mp, dp, m, dp != d);
         }
+    }
+
+    /**
+     * d rounded up to whole vectors, plus one vector when rows would then be a multiple of 4 KiB apart:
+     * the gradient pass reads one chunk from each of hundreds of rows, and at a 4 KiB stride they all fall
+     * into the same L1 set. (On the busy 2-core test machine the pad made no measurable difference at d = 3072.)
+     */
+    static int rowStride(int d) {
+        int stride = roundUp(d, L);
+        return stride * Float.BYTES % 4096 == 0 ? stride + L : stride;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -119,20 +139,28 @@ final class BlockedEvaluator implements RangeEvaluator {
         float[] g = s.gradient == null ? gradient : s.gradient;
         Arrays.fill(g, 0, m * dp, 0f);
         double loss = 0;
-        for (int b0 = from; b0 < to; b0 += blockRows) {
-            int rows = Math.min(blockRows, to - b0);
-            int padded = roundUp(rows, ROW_MULTIPLE);
-            float[] xa = xs;
-            int xo = b0 * dp;
-            if (padded != rows) {
-                System.arraycopy(xs, b0 * dp, s.tail, 0, rows * dp);
-                Arrays.fill(s.tail, rows * dp, padded * dp, 0f);
-                xa = s.tail;
-                xo = 0;
+        for (int sb0 = from; sb0 < to; sb0 += superRows) {
+            int superEnd = Math.min(to, sb0 + superRows);
+            for (int b0 = sb0; b0 < superEnd; b0 += blockRows) {
+                int rows = Math.min(blockRows, superEnd - b0);
+                int padded = roundUp(rows, ROW_MULTIPLE);
+                float[] xa = xs;
+                int xo = b0 * dp;
+                if (padded != rows) {
+                    // only the range's last block: pad it in scratch so the forward tiles need no row tail
+                    System.arraycopy(xs, b0 * dp, s.tail, 0, rows * dp);
+                    Arrays.fill(s.tail, rows * dp, padded * dp, 0f);
+                    xa = s.tail;
+                    xo = 0;
+                }
+                int zo = (b0 - sb0) * mp;
+                if (SKIP != 1) forward(xa, xo, padded, s.z, zo);
+                loss += activate(sb0, b0, rows, s, margins, zo);
             }
-            forward(xa, xo, padded, s.z);
-            loss += activate(b0, rows, s, margins);
-            backward(xa, xo, rows, s.z, g);
+            if (SKIP != 2) {
+                pack(sb0, superEnd - sb0, s.panels);
+                backward(s.panels, superEnd - sb0, s.transposed, g);
+            }
         }
         if (g != gradient) {
             for (int j = 0; j < m; j++) {
@@ -142,37 +170,38 @@ final class BlockedEvaluator implements RangeEvaluator {
         return loss;
     }
 
-    private void forward(float[] xa, int xo, int rows, float[] z) {
+    private void forward(float[] xa, int xo, int rows, float[] z, int zo) {
         for (int k0 = 0; k0 < dp; k0 += K_CHUNK) {
             int k1 = Math.min(dp, k0 + K_CHUNK);
             boolean first = k0 == 0;
             int s = 0;
             for (; s + 3 <= strips; s += 3) {
                 for (int r = 0; r < rows; r += 4) {
-                    forward4x3(xa, xo + r * dp, k0, k1, s * dp * L, z, r * mp + s * L, first);
+                    forward4x3(xa, xo + r * dp, k0, k1, s * dp * L, z, zo + r * mp + s * L, first);
                 }
             }
             if (strips - s == 2) {
                 for (int r = 0; r < rows; r += 6) {
-                    forward6x2(xa, xo + r * dp, k0, k1, s * dp * L, z, r * mp + s * L, first);
+                    forward6x2(xa, xo + r * dp, k0, k1, s * dp * L, z, zo + r * mp + s * L, first);
                 }
             } else if (strips - s == 1) {
                 for (int r = 0; r < rows; r += 8) {
-                    forward8x1(xa, xo + r * dp, k0, k1, s * dp * L, z, r * mp + s * L, first);
+                    forward8x1(xa, xo + r * dp, k0, k1, s * dp * L, z, zo + r * mp + s * L, first);
                 }
             }
         }
     }
 
     /** phi, phi', f, margins, loss and g per sample; leaves C[i][j] = g_i c_j phi'(z_ij) in z. */
-    private double activate(int b0, int rows, Scratch s, float[] margins) {
+    private double activate(int sb0, int b0, int rows, Scratch s, float[] margins, int zo) {
         float[] z = s.z;
+        float[] ct = s.transposed;
         float[] value = s.value;
         float[] slope = s.slope;
-        activation.apply(z, value, slope, 0, rows * mp);
+        activation.apply(z, value, slope, zo, zo + rows * mp);
         double loss = 0;
         for (int r = 0; r < rows; r++) {
-            int o = r * mp;
+            int o = zo + r * mp;
             FloatVector acc = FloatVector.zero(SPECIES);
             for (int j = 0; j < mp; j += L) {
                 acc = FloatVector.fromArray(SPECIES, coefficient, j).fma(FloatVector.fromArray(SPECIES, value, o + j), acc);
@@ -187,31 +216,56 @@ final class BlockedEvaluator implements RangeEvaluator {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
                         .intoArray(z, o + j);
             }
+            int t = i - sb0;
+            for (int j = 0; j < m; j++) {
+                ct[j * superRows + t] = z[o + j];
+            }
         }
         return loss;
     }
 
-    private void backward(float[] xa, int xo, int rows, float[] c, float[] g) {
-        int vectors = dp / L;
-        int v = 0;
-        for (; v + 3 <= vectors; v += 3) {
-            int k = v * L;
-            int j = 0;
-            for (; j + 4 <= m; j += 4) {
-                backward4x3(xa, xo, rows, c, j, k, g);
-            }
-            for (; j < m; j++) {
-                backward1x3(xa, xo, rows, c, j, k, g);
+    /** The superblock's rows of the chunk of 3L (or L) columns starting at k, contiguous from k superRows. */
+    private void pack(int sb0, int rows, float[] panels) {
+        int k = 0;
+        for (; k + 3 * L <= dp; k += 3 * L) {
+            int po = k * superRows;
+            for (int i = 0; i < rows; i++) {
+                int xi = (sb0 + i) * dp + k;
+                int pi = po + i * 3 * L;
+                FloatVector.fromArray(SPECIES, xs, xi).intoArray(panels, pi);
+                FloatVector.fromArray(SPECIES, xs, xi + L).intoArray(panels, pi + L);
+                FloatVector.fromArray(SPECIES, xs, xi + 2 * L).intoArray(panels, pi + 2 * L);
             }
         }
-        for (; v < vectors; v++) {
-            int k = v * L;
+        for (; k < dp; k += L) {
+            int po = k * superRows;
+            for (int i = 0; i < rows; i++) {
+                FloatVector.fromArray(SPECIES, xs, (sb0 + i) * dp + k).intoArray(panels, po + i * L);
+            }
+        }
+    }
+
+    /** G += C^T X over the superblock, from the packed panels and the transposed C (both read sequentially). */
+    private void backward(float[] xp, int rows, float[] ct, float[] g) {
+        int k = 0;
+        for (; k + 3 * L <= dp; k += 3 * L) {
+            int po = k * superRows;
             int j = 0;
             for (; j + 4 <= m; j += 4) {
-                backward4x1(xa, xo, rows, c, j, k, g);
+                backward4x3(xp, po, rows, ct, j, k, g);
             }
             for (; j < m; j++) {
-                backward1x1(xa, xo, rows, c, j, k, g);
+                backward1x3(xp, po, rows, ct, j, k, g);
+            }
+        }
+        for (; k < dp; k += L) {
+            int po = k * superRows;
+            int j = 0;
+            for (; j + 4 <= m; j += 4) {
+                backward4x1(xp, po, rows, ct, j, k, g);
+            }
+            for (; j < m; j++) {
+                backward1x1(xp, po, rows, ct, j, k, g);
             }
         }
     }
@@ -382,12 +436,16 @@ final class BlockedEvaluator implements RangeEvaluator {
         c70.intoArray(z, z7 + 0 * L);
     }
 
-    /** g[j..j+4][k..k+3L] += sum_i c[i][j] x_i[k..] over the block's rows; 12 accumulators. */
-    private void backward4x3(float[] xa, int xo, int rows, float[] c, int j, int k, float[] g) {
+    /** g[j..j+4][k..k+3L] += sum_i cT[j][i] xp[i][..] over the packed panel; 12 accumulators. */
+    private void backward4x3(float[] xp, int po, int rows, float[] ct, int j, int k, float[] g) {
         final int g0 = (j + 0) * dp + k;
         final int g1 = (j + 1) * dp + k;
         final int g2 = (j + 2) * dp + k;
         final int g3 = (j + 3) * dp + k;
+        final int t0 = (j + 0) * superRows;
+        final int t1 = (j + 1) * superRows;
+        final int t2 = (j + 2) * superRows;
+        final int t3 = (j + 3) * superRows;
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, g0 + 0 * L);
         FloatVector a01 = FloatVector.fromArray(SPECIES, g, g0 + 1 * L);
         FloatVector a02 = FloatVector.fromArray(SPECIES, g, g0 + 2 * L);
@@ -401,18 +459,17 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a31 = FloatVector.fromArray(SPECIES, g, g3 + 1 * L);
         FloatVector a32 = FloatVector.fromArray(SPECIES, g, g3 + 2 * L);
         for (int i = 0; i < rows; i++) {
-            final int xi = xo + i * dp + k;
-            final int ci = i * mp + j;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xa, xi + 0 * L);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xa, xi + 1 * L);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, xa, xi + 2 * L);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, c[ci + 0]);
+            final int xi = po + i * 3 * L;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi + 0 * L);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + 1 * L);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xp, xi + 2 * L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[t0 + i]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, c[ci + 1]);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[t1 + i]);
             a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11); a12 = b1.fma(x2, a12);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, c[ci + 2]);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[t2 + i]);
             a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21); a22 = b2.fma(x2, a22);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, c[ci + 3]);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[t3 + i]);
             a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31); a32 = b3.fma(x2, a32);
         }
         a00.intoArray(g, g0 + 0 * L);
@@ -429,27 +486,30 @@ final class BlockedEvaluator implements RangeEvaluator {
         a32.intoArray(g, g3 + 2 * L);
     }
 
-    /** g[j..j+4][k..k+1L] += sum_i c[i][j] x_i[k..] over the block's rows; 4 accumulators. */
-    private void backward4x1(float[] xa, int xo, int rows, float[] c, int j, int k, float[] g) {
+    /** g[j..j+4][k..k+1L] += sum_i cT[j][i] xp[i][..] over the packed panel; 4 accumulators. */
+    private void backward4x1(float[] xp, int po, int rows, float[] ct, int j, int k, float[] g) {
         final int g0 = (j + 0) * dp + k;
         final int g1 = (j + 1) * dp + k;
         final int g2 = (j + 2) * dp + k;
         final int g3 = (j + 3) * dp + k;
+        final int t0 = (j + 0) * superRows;
+        final int t1 = (j + 1) * superRows;
+        final int t2 = (j + 2) * superRows;
+        final int t3 = (j + 3) * superRows;
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, g0 + 0 * L);
         FloatVector a10 = FloatVector.fromArray(SPECIES, g, g1 + 0 * L);
         FloatVector a20 = FloatVector.fromArray(SPECIES, g, g2 + 0 * L);
         FloatVector a30 = FloatVector.fromArray(SPECIES, g, g3 + 0 * L);
         for (int i = 0; i < rows; i++) {
-            final int xi = xo + i * dp + k;
-            final int ci = i * mp + j;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xa, xi + 0 * L);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, c[ci + 0]);
+            final int xi = po + i * 1 * L;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi + 0 * L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[t0 + i]);
             a00 = b0.fma(x0, a00);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, c[ci + 1]);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[t1 + i]);
             a10 = b1.fma(x0, a10);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, c[ci + 2]);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[t2 + i]);
             a20 = b2.fma(x0, a20);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, c[ci + 3]);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[t3 + i]);
             a30 = b3.fma(x0, a30);
         }
         a00.intoArray(g, g0 + 0 * L);
@@ -458,19 +518,19 @@ final class BlockedEvaluator implements RangeEvaluator {
         a30.intoArray(g, g3 + 0 * L);
     }
 
-    /** g[j..j+1][k..k+3L] += sum_i c[i][j] x_i[k..] over the block's rows; 3 accumulators. */
-    private void backward1x3(float[] xa, int xo, int rows, float[] c, int j, int k, float[] g) {
+    /** g[j..j+1][k..k+3L] += sum_i cT[j][i] xp[i][..] over the packed panel; 3 accumulators. */
+    private void backward1x3(float[] xp, int po, int rows, float[] ct, int j, int k, float[] g) {
         final int g0 = (j + 0) * dp + k;
+        final int t0 = (j + 0) * superRows;
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, g0 + 0 * L);
         FloatVector a01 = FloatVector.fromArray(SPECIES, g, g0 + 1 * L);
         FloatVector a02 = FloatVector.fromArray(SPECIES, g, g0 + 2 * L);
         for (int i = 0; i < rows; i++) {
-            final int xi = xo + i * dp + k;
-            final int ci = i * mp + j;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xa, xi + 0 * L);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xa, xi + 1 * L);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, xa, xi + 2 * L);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, c[ci + 0]);
+            final int xi = po + i * 3 * L;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi + 0 * L);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + 1 * L);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xp, xi + 2 * L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[t0 + i]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02);
         }
         a00.intoArray(g, g0 + 0 * L);
@@ -478,17 +538,18 @@ final class BlockedEvaluator implements RangeEvaluator {
         a02.intoArray(g, g0 + 2 * L);
     }
 
-    /** g[j..j+1][k..k+1L] += sum_i c[i][j] x_i[k..] over the block's rows; 1 accumulators. */
-    private void backward1x1(float[] xa, int xo, int rows, float[] c, int j, int k, float[] g) {
+    /** g[j..j+1][k..k+1L] += sum_i cT[j][i] xp[i][..] over the packed panel; 1 accumulators. */
+    private void backward1x1(float[] xp, int po, int rows, float[] ct, int j, int k, float[] g) {
         final int g0 = (j + 0) * dp + k;
+        final int t0 = (j + 0) * superRows;
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, g0 + 0 * L);
         for (int i = 0; i < rows; i++) {
-            final int xi = xo + i * dp + k;
-            final int ci = i * mp + j;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xa, xi + 0 * L);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, c[ci + 0]);
+            final int xi = po + i * 1 * L;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi + 0 * L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[t0 + i]);
             a00 = b0.fma(x0, a00);
         }
         a00.intoArray(g, g0 + 0 * L);
     }
+
 }
