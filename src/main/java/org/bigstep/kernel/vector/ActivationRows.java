@@ -88,12 +88,12 @@ final class ActivationRows implements RowActivation {
     private static void softplus(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = VectorMath.expNegAbs(x);
+            FloatVector t = VectorMath.exp(x.abs().neg());
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
             x.max(0f).add(VectorMath.log1p(t)).intoArray(value, i);
-            VectorMath.sigmoid(x, t, r, negative).intoArray(slope, i);
+            r.blend(t.mul(r), negative).intoArray(slope, i);
         }
     }
 
@@ -102,12 +102,12 @@ final class ActivationRows implements RowActivation {
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector t = VectorMath.expNegAbs(xc);
+            FloatVector t = VectorMath.exp(xc.abs().neg());
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = xc.compare(VectorOperators.LT, 0f);
-            FloatVector s = VectorMath.sigmoid(xc, t, r, negative);
-            FloatVector sc = VectorMath.sigmoidComplement(xc, t, r, negative);
+            FloatVector s = r.blend(t.mul(r), negative);
+            FloatVector sc = t.mul(r).blend(r, negative);
             xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
             xc.fma(sc, sc.broadcast(1f)).mul(s).intoArray(slope, i);
         }
@@ -116,13 +116,13 @@ final class ActivationRows implements RowActivation {
     private static void sigmoid(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = VectorMath.expNegAbs(x);
+            FloatVector t = VectorMath.exp(x.abs().neg());
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-            FloatVector s = VectorMath.sigmoid(x, t, r, negative);
+            FloatVector s = r.blend(t.mul(r), negative);
             s.intoArray(value, i);
-            s.mul(VectorMath.sigmoidComplement(x, t, r, negative)).intoArray(slope, i);
+            s.mul(t.mul(r).blend(r, negative)).intoArray(slope, i);
         }
     }
 
@@ -146,12 +146,12 @@ final class ActivationRows implements RowActivation {
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
             FloatVector x2 = xc.mul(xc);
             FloatVector w = x2.fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K);
-            FloatVector t = VectorMath.expNegAbs(w);
+            FloatVector t = VectorMath.exp(w.abs().neg());
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = w.compare(VectorOperators.LT, 0f);
-            FloatVector s = VectorMath.sigmoid(w, t, r, negative);
-            FloatVector sc = VectorMath.sigmoidComplement(w, t, r, negative);
+            FloatVector s = r.blend(t.mul(r), negative);
+            FloatVector sc = t.mul(r).blend(r, negative);
             xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
             FloatVector du = x2.fma(3 * GELU_TANH_A * 2 * GELU_TANH_K, 2 * GELU_TANH_K);
             xc.mul(s).mul(sc).fma(du, s).intoArray(slope, i);

@@ -13,19 +13,23 @@ import org.bigstep.loss.Logistic;
  * The fused, cache-blocked step for d above {@link VectorEvaluatorFactory#COLUMN_MAX_D}; a template defined
  * once per width by {@link SpeciesTemplates}.
  *
- * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed
- * each step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is
- * broadcast and FMA'd into R samples x S strips of accumulators, over d-chunks of {@link #K_CHUNK} so the W
- * panel stays in L1; (2) phi and phi' of the block, f, the margin, the loss and the logistic derivative per
- * sample, and C = g_i c_j phi'(z_ij) written over Z; (3) G += C^T X_block with J neurons x K vectors of d in
- * accumulators, while X_block is still in L2. Only block-sized scratch is written.
+ * <p>Per block of {@link #blockRows} samples (about {@link #BLOCK_BYTES} of X): (1) forward Z = X_block W^T in
+ * the broadcast form: W is packed each step into strips of L neurons (one vector = L neurons at one input
+ * coordinate), one x value is broadcast and FMA'd into R samples x S strips of accumulators (over d-chunks of
+ * {@link #K_CHUNK} when the 3-strip W panel would not stay in L2); (2) phi and phi' of the block, f, the
+ * margin, the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij), kept transposed
+ * (neuron-major). Then per superblock of several blocks (about {@link #C_BYTES} of C, so one pass over G
+ * serves many samples): (3) X's rows are packed into column panels 3L wide, and G += C^T X runs with J = 4
+ * neurons x K = 3 vectors of d in accumulators, reading the panel and C^T sequentially. Reading X rows in
+ * place there (one 96-byte piece of each of hundreds of rows) ran at about 27 GFLOP/s; the packed form at
+ * about 40 (n = 480, d = 3072, m = 256, one thread). Only block-sized scratch is written.
  *
  * <p>Tiles are sized for 16 vector registers (AVX2): forward 4x3 (12 accumulators + 3 W + 1 broadcast),
- * 6x2 when two strips remain, 8x1 for one; backward 4x3, with 4x1, 1x3 and 1x1 for the tails. Kernels
- * are unrolled by hand because C2 keeps vectors in registers only as named locals, never in arrays.
- * Tails: d is padded with zeros to a multiple of L (a padded copy of X when d is not one already), m is
- * padded to whole strips in the packed W (coefficients 0), and the last partial block of a range is copied
- * into a zero-padded scratch block, so the tile loops have no remainders.
+ * 6x2 when two strips remain, 8x1 for one; backward 4x3, with 4x1, 1x3 and 1x1 for the tails (6x2 and 12x1
+ * backward tiles measured the same as 4x3). Kernels are unrolled by hand because C2 keeps vectors in registers
+ * only as named locals, never in arrays. Tails: d is padded with zeros to a multiple of L (a padded copy of X
+ * when d is not one already), m is padded to whole strips in the packed W (coefficients 0), and the last
+ * partial block of a range is copied into a zero-padded scratch block, so the tile loops have no remainders.
  */
 final class BlockedEvaluator implements RangeEvaluator {
 
@@ -33,13 +37,14 @@ final class BlockedEvaluator implements RangeEvaluator {
     private static final int L = SPECIES.length();
     /** Forward tiles take 4, 6 or 8 rows; blocks and padded tails are multiples of all three. */
     static final int ROW_MULTIPLE = 24;
+    /** Above this, the forward's W panel (3 strips x d x L floats) is split into d-chunks of about K_CHUNK. */
+    static final int PANEL_BYTES = 128 * 1024;
     /** d-chunk of the forward product: 3 strips x 256 x L floats (24 KiB at L = 8) stay in L1. */
-    static final int K_CHUNK = Integer.getInteger("tune.kchunk", 256);
+    static final int K_CHUNK = 256;
     /** Target bytes of X per sample block, so that the block is still in L2 for the gradient pass. */
-    static final int BLOCK_BYTES = Integer.getInteger("tune.block", 192 * 1024);
-    static final int SKIP = Integer.getInteger("tune.skip", 0);
+    static final int BLOCK_BYTES = 192 * 1024;
     /** Target bytes of C per gradient pass: several forward blocks share one pass over G (m x d). */
-    static final int C_BYTES = Integer.getInteger("tune.cbytes", 256 * 1024);
+    static final int C_BYTES = 256 * 1024;
 
     private final int n;
     private final int d;
@@ -49,6 +54,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int mp;
     private final int blockRows;
     private final int superRows;
+    private final int kChunk;
     private final float[] xs;
     private final float[] y;
     private final float[] coefficient;
@@ -101,6 +107,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.blockRows = Math.min(rows, 10 * ROW_MULTIPLE);
         int blocks = Math.max(1, Math.min(C_BYTES / (blockRows * mp * Float.BYTES), 20));
         this.superRows = blocks * blockRows;
+        // measured: d = 784 ran 15% faster unchunked (its 3-strip panel, 75 KiB, stays in L2), d = 3072 20% faster
+        // in chunks of 256 (its panel, 296 KiB, does not)
+        boolean panelFitsL2 = 3L * dp * L * Float.BYTES <= PANEL_BYTES;
+        int chunks = panelFitsL2 ? 1 : (dp + K_CHUNK - 1) / K_CHUNK;
+        this.kChunk = (dp + chunks - 1) / chunks; // equal chunks: no short last chunk re-loading 12 accumulators
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
             scratch[t] = new Scratch(blockRows, superRows, mp, dp, m, dp != d);
@@ -154,13 +165,11 @@ final class BlockedEvaluator implements RangeEvaluator {
                     xo = 0;
                 }
                 int zo = (b0 - sb0) * mp;
-                if (SKIP != 1) forward(xa, xo, padded, s.z, zo);
+                forward(xa, xo, padded, s.z, zo);
                 loss += activate(sb0, b0, rows, s, margins, zo);
             }
-            if (SKIP != 2) {
-                pack(sb0, superEnd - sb0, s.panels);
-                backward(s.panels, superEnd - sb0, s.transposed, g);
-            }
+            pack(sb0, superEnd - sb0, s.panels);
+            backward(s.panels, superEnd - sb0, s.transposed, g);
         }
         if (g != gradient) {
             for (int j = 0; j < m; j++) {
@@ -171,8 +180,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     private void forward(float[] xa, int xo, int rows, float[] z, int zo) {
-        for (int k0 = 0; k0 < dp; k0 += K_CHUNK) {
-            int k1 = Math.min(dp, k0 + K_CHUNK);
+        for (int k0 = 0; k0 < dp; k0 += kChunk) {
+            int k1 = Math.min(dp, k0 + kChunk);
             boolean first = k0 == 0;
             int s = 0;
             for (; s + 3 <= strips; s += 3) {

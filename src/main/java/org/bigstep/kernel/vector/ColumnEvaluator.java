@@ -22,6 +22,8 @@ final class ColumnEvaluator implements RangeEvaluator {
 
     static final VectorSpecies<Float> SPECIES = SpeciesTemplates.species(MethodHandles.lookup());
     private static final int L = SPECIES.length();
+    /** Margins above this take the scalar loss: e^{-q} nears the float underflow (loss relative error ~1e-7 below). */
+    static final float FLOAT_LOSS_LIMIT = 80f;
 
     private final int n;
     private final int d;
@@ -82,7 +84,7 @@ final class ColumnEvaluator implements RangeEvaluator {
         Scratch s = scratch[worker];
         float[] acc = s.accumulators;
         Arrays.fill(acc, 0f);
-        double loss = 0;
+        double loss;
         for (int i0 = from; i0 < to; i0 += L) {
             int valid = Math.min(L, to - i0);
             for (int j = 0; j < m; j++) {
@@ -97,17 +99,8 @@ final class ColumnEvaluator implements RangeEvaluator {
             for (int j = 0; j < m; j++) {
                 f = FloatVector.fromArray(SPECIES, s.value, j * L).fma(FloatVector.broadcast(SPECIES, coefficient[j]), f);
             }
-            FloatVector.fromArray(SPECIES, y, i0).mul(f).intoArray(s.lanes, 0);
-            // loss and g per sample in scalar code: the same double loss and float g as the scalar kernel
-            for (int l = 0; l < valid; l++) {
-                float q = s.lanes[l];
-                margins[i0 + l] = q;
-                loss += Logistic.loss(q);
-                s.g[l] = -y[i0 + l] * Logistic.negativeDerivative(q) / n;
-            }
-            for (int l = valid; l < L; l++) {
-                s.g[l] = 0f; // lanes past the range contribute nothing
-            }
+            f.intoArray(s.lanes, 0);
+            logistic(s, i0, valid, margins);
             FloatVector g = FloatVector.fromArray(SPECIES, s.g, 0);
             for (int j = 0; j < m; j++) {
                 FloatVector c = g.mul(coefficient[j]).mul(FloatVector.fromArray(SPECIES, s.slope, j * L));
@@ -118,8 +111,62 @@ final class ColumnEvaluator implements RangeEvaluator {
                 }
             }
         }
+        loss = lossSum(margins, from, to);
         for (int jk = 0; jk < m * d; jk++) {
             gradient[jk] = FloatVector.fromArray(SPECIES, acc, jk * L).reduceLanes(VectorOperators.ADD);
+        }
+        return loss;
+    }
+
+    /**
+     * From f in s.lanes: margins q = y f and g = -y sigmoid(-q) / n into s.g (the loss is summed later from the
+     * margins, see {@link #lossSum}: C2's node budget cuts off inlining when both polynomials share a loop).
+     */
+    private void logistic(Scratch s, int i0, int valid, float[] margins) {
+        FloatVector yv = FloatVector.fromArray(SPECIES, y, i0);
+        FloatVector q = yv.mul(FloatVector.fromArray(SPECIES, s.lanes, 0));
+        if (valid == L && !q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
+            q.intoArray(margins, i0);
+            FloatVector t = VectorMath.exp(q.abs().neg());
+            FloatVector r = t.add(1f);
+            r = r.broadcast(1f).div(r);
+            FloatVector tail = t.mul(r).blend(r, q.compare(VectorOperators.LT, 0f)); // sigmoid(-q)
+            yv.neg().mul(tail).div(n).intoArray(s.g, 0);
+            return;
+        }
+        // a partial group, or a margin whose e^{-q} would leave the float range: the scalar kernel's float g
+        q.intoArray(s.lanes, 0);
+        for (int l = 0; l < valid; l++) {
+            float ql = s.lanes[l];
+            margins[i0 + l] = ql;
+            s.g[l] = -y[i0 + l] * Logistic.negativeDerivative(ql) / n;
+        }
+        for (int l = valid; l < L; l++) {
+            s.g[l] = 0f; // lanes past the range contribute nothing
+        }
+    }
+
+    /**
+     * sum of log(1 + e^{-q}) over margins[from, to): max(-q, 0) + log1p(e^{-|q|}) in float lanes (relative error
+     * about 1e-7), summed in double per vector; groups with a margin above FLOAT_LOSS_LIMIT, whose e^{-q} nears
+     * the float underflow, and the tail use the scalar kernel's double loss.
+     */
+    private double lossSum(float[] margins, int from, int to) {
+        double loss = 0;
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector q = FloatVector.fromArray(SPECIES, margins, i);
+            if (q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
+                for (int l = 0; l < L; l++) {
+                    loss += Logistic.loss(margins[i + l]);
+                }
+            } else {
+                FloatVector t = VectorMath.exp(q.abs().neg());
+                loss += q.neg().max(0f).add(VectorMath.log1p(t)).reduceLanes(VectorOperators.ADD);
+            }
+        }
+        for (; i < to; i++) {
+            loss += Logistic.loss(margins[i]);
         }
         return loss;
     }

@@ -9,6 +9,10 @@ import jdk.incubator.vector.VectorOperators;
  * Float elementary functions on vectors of any width, as plain polynomials (no SVML stubs), so results are
  * the same on every JDK and machine and the JIT inlines them into the fused loop.
  *
+ * <p>Each function is one call: C2 stops inlining once a compilation unit reaches its node budget
+ * (NodeCountInliningCutoff), and Vector API code is node-heavy, so callers keep at most two of these per
+ * loop and write trivial helpers (blends) inline; a call that is not inlined boxes its vectors.
+ *
  * <p>Nothing here names a species: constants come from {@code x.broadcast(c)}, so one copy serves every
  * width. Measured maximum errors (against double, over a dense grid, see VectorMathTest):
  * {@link #exp} 2 ulp on [-87, 88]; {@link #log1p} 3 ulp on [0, 1] (relative, also for tiny t); the GELU
@@ -64,21 +68,6 @@ final class VectorMath {
         p = p.fma(s2, s2.broadcast(1f / 3));
         p = p.fma(s2, s2.broadcast(1f));
         return s.add(s).mul(p);
-    }
-
-    /** e^{-|z|}: the one exponential that sigmoid, softplus and SiLU share, never overflowing. */
-    static FloatVector expNegAbs(FloatVector z) {
-        return exp(z.abs().neg());
-    }
-
-    /** sigmoid(z) from t = e^{-|z|}: 1/(1+t) for z >= 0, t/(1+t) below, both without cancellation. */
-    static FloatVector sigmoid(FloatVector z, FloatVector t, FloatVector r, VectorMask<Float> negative) {
-        return r.blend(t.mul(r), negative);
-    }
-
-    /** 1 - sigmoid(z) = sigmoid(-z), computed directly rather than by subtraction. */
-    static FloatVector sigmoidComplement(FloatVector z, FloatVector t, FloatVector r, VectorMask<Float> negative) {
-        return t.mul(r).blend(r, negative);
     }
 
     // Abramowitz & Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 + ...)) e^{-u^2}, tau = 1/(1 + p u), u >= 0,

@@ -191,6 +191,57 @@ class VectorKernelTest {
         }
     }
 
+    /** Margins near 100: the loss (about e^-100) must keep its relative precision, not underflow in float. */
+    @Test
+    void tinyLossKeepsItsRelativePrecision() {
+        for (int d : new int[] {2, 17}) {
+            for (int n : new int[] {5, 40}) {
+                Dataset base = data(n, d, 11);
+                float[] w = new float[2 * d];
+                float[] x = base.features();
+                float[] y = base.labels();
+                // two neurons along +-u so that f = (b/2)(relu(z) - relu(-z)) = (b/2) z; labels follow z's sign
+                for (int k = 0; k < d; k++) {
+                    w[k] = (float) (1.0 / Math.sqrt(d));
+                    w[d + k] = -w[k];
+                }
+                float[] labels = new float[n];
+                for (int i = 0; i < n; i++) {
+                    double z = 0;
+                    for (int k = 0; k < d; k++) {
+                        z += w[k] * x[i * d + k];
+                    }
+                    labels[i] = z >= 0 ? 1f : -1f;
+                }
+                Dataset data = new Dataset("far", x, labels, d);
+                double[] signs = {1, -1};
+                // scale so that every margin is in [90, ~400]
+                double minAbs = Double.MAX_VALUE;
+                for (int i = 0; i < n; i++) {
+                    double z = 0;
+                    for (int k = 0; k < d; k++) {
+                        z += w[k] * x[i * d + k];
+                    }
+                    minAbs = Math.min(minAbs, Math.abs(z));
+                }
+                double scale = 2 * 90 / minAbs;
+                KernelSpec spec = new KernelSpec(data, Activations.parse("relu"), signs, scale, 1);
+                Reference ref = new Reference(spec, w);
+                Result r = run(spec, new VectorEvaluatorFactory(-1), w);
+                assertTrue(ref.loss > 0 && ref.loss < 1e-38, "test setup: reference loss " + ref.loss);
+                // float margins near 100 carry ~1e-5 absolute error, so e^-q carries that relative error;
+                // given the kernel's own margins, the loss must be exact to double rounding
+                double fromMargins = 0;
+                for (float q : r.margins()) {
+                    fromMargins += org.bigstep.loss.Logistic.loss(q);
+                }
+                fromMargins /= n;
+                assertEquals(fromMargins, r.loss(), 1e-12 * fromMargins, "d=" + d + " n=" + n + ": tiny loss from margins");
+                assertEquals(ref.loss, r.loss(), 1e-3 * ref.loss, "d=" + d + " n=" + n + ": tiny loss vs float64");
+            }
+        }
+    }
+
     @Test
     void reportsWidthAndName() {
         for (int bits : new int[] {64, 128, 256, 512}) {
