@@ -20,11 +20,20 @@ public final class DataOptions {
         String builtin;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // 0..1 so that 'train --resume' can go without; load() insists on one
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    /** Whether --data or --dataset was given. */
+    public boolean given() {
+        return source != null;
+    }
 
     /** Loads the training set; bad input becomes an {@link InputException}. */
     public Dataset load() {
+        if (source == null) {
+            throw new InputException("expected the training data: --data FILE or --dataset NAME[:k=v,...]");
+        }
         if (source.file != null) {
             return CsvDatasetReader.read(source.file);
         }
@@ -33,6 +42,12 @@ public final class DataOptions {
         } catch (IllegalArgumentException e) {
             throw new InputException("--dataset " + e.getMessage());
         }
+    }
+
+    /** The data as a checkpoint stores it: {@code data.file} (absolute) or {@code data.dataset}. */
+    public java.util.Map<String, String> resolved() {
+        return source.file != null ? java.util.Map.of("data.file", source.file.toAbsolutePath().toString())
+                : java.util.Map.of("data.dataset", source.builtin);
     }
 
     /** How the data was named on the command line, for metadata. */

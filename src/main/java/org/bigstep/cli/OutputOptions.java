@@ -31,7 +31,7 @@ public final class OutputOptions {
         checkTarget("--save-model", saveModel);
     }
 
-    private static void checkTarget(String option, Path p) {
+    static void checkTarget(String option, Path p) {
         if (p == null) {
             return;
         }

@@ -1,9 +1,7 @@
 package org.bigstep.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,9 @@ import java.util.Map;
 import org.bigstep.Version;
 import org.bigstep.data.Dataset;
 import org.bigstep.io.AtomicFiles;
+import org.bigstep.io.Checkpoint;
+import org.bigstep.io.Checkpointer;
+import org.bigstep.io.InputException;
 import org.bigstep.io.Json;
 import org.bigstep.io.ModelCsv;
 import org.bigstep.io.TraceWriter;
@@ -43,6 +44,11 @@ public final class TrainingJob {
     private final List<StepListener> extraListeners = new ArrayList<>();
     private final Map<String, Object> extraSummary = new LinkedHashMap<>();
     private boolean progress;
+    private Path checkpoint;
+    private long checkpointEvery;
+    private Map<String, String> checkpointOptions = Map.of();
+    private Checkpoint resume;
+    private Checkpointer checkpointer;
 
     /**
      * @param run metadata describing how the inputs were made (dataset spec, init, seed ...), written
@@ -80,6 +86,31 @@ public final class TrainingJob {
     public TrainingJob withProgress(boolean on) {
         this.progress = on;
         return this;
+    }
+
+    /**
+     * Saves the complete state to {@code file} every {@code every} steps (and on divergence), atomically;
+     * {@code options} are the resolved options a resume needs, stored in the checkpoint as they are.
+     */
+    public TrainingJob withCheckpoint(Path file, long every, Map<String, String> options) {
+        this.checkpoint = file;
+        this.checkpointEvery = every;
+        this.checkpointOptions = new LinkedHashMap<>(options);
+        return this;
+    }
+
+    /**
+     * Continues the run saved in {@code c}: the network must hold its weights, the data must be its data
+     * (checked by the caller). The trace is cut back to the checkpoint's length and appended to.
+     */
+    public TrainingJob resumingFrom(Checkpoint c) {
+        this.resume = c;
+        return this;
+    }
+
+    /** The checkpoint writer of the last {@link #run}, null without checkpoints. */
+    public Checkpointer checkpointer() {
+        return checkpointer;
     }
 
     public TwoLayerNetwork network() {
@@ -123,24 +154,36 @@ public final class TrainingJob {
     /** Runs to the end or to divergence; files are written as described in {@code train --help}. */
     public TrainingResult run() throws IOException {
         Map<String, String> meta = metadata();
-        createParents(trace, summary, saveModel);
+        createParents(trace, summary, saveModel, checkpoint);
+        long firstStep = resume == null ? 0 : resume.step();
+        if (resume != null && trace != null) {
+            TraceWriter.checkResumable(trace, resume.trace().bytes(), resume.trace().lastRowStep());
+        }
         List<StepListener> listeners = new ArrayList<>(extraListeners);
         TraceWriter traceWriter = null;
-        ProgressBar bar = progress ? ProgressBar.open(0, options.steps()) : null;
+        ProgressBar bar = progress ? ProgressBar.open(firstStep, options.steps()) : null;
         TrainingResult result;
         try {
             if (trace != null) {
-                BufferedWriter w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
-                traceWriter = new TraceWriter(w, meta, traceEvery, options.steps(), extraColumns);
+                traceWriter = resume == null
+                        ? TraceWriter.create(trace, meta, traceEvery, options.steps(), extraColumns)
+                        : TraceWriter.append(trace, resume.trace().bytes(), resume.trace().rows(), resume.trace().lastRowStep(),
+                                traceEvery, options.steps(), extraColumns);
                 listeners.add(traceWriter);
+            }
+            if (checkpoint != null) {
+                // after the trace writer: a checkpoint syncs the trace rows before it
+                checkpointer = new Checkpointer(checkpoint, checkpointEvery, firstStep, checkpointOptions, metadata, data, traceWriter);
+                listeners.add(checkpointer);
             }
             if (bar != null) {
                 listeners.add(bar);
             }
             GradientDescent gd = new GradientDescent(options);
-            double threshold = gd.constants(network, data).stableThreshold(options.eta());
+            PhaseTracker phases = resume != null ? resume.phases().tracker()
+                    : new PhaseTracker(gd.constants(network, data).stableThreshold(options.eta()));
             try {
-                result = gd.train(network, data, 0, new PhaseTracker(threshold), listeners);
+                result = gd.train(network, data, firstStep, phases, listeners);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

@@ -76,6 +76,9 @@ public final class GradientDescent {
         long updates = 0;
         long start = System.nanoTime();
         for (long t = firstStep; ; t++) {
+            for (StepListener l : listeners) {
+                l.beforeStep(t, network, phases);
+            }
             network.copyWeightsTo(w32);
             double loss = kernel.evaluate(w32, margins, gradient);
             double gradSq = 0;
