@@ -52,12 +52,36 @@ class MarginDefinitionsTest {
         assertTrue(Double.isNaN(k.modifiedMargin(Math.nextUp(edge) * 1.000001, 1, 1, n)), "above 1/(2 n e^(kappa+2))");
         assertTrue(Double.isFinite(k.modifiedMargin(edge * 0.999999, 1, 1, n)));
         assertTrue(Double.isNaN(k.modifiedMargin(0.5, 1, 1, n)));
-        assertTrue(Double.isNaN(k.modifiedMargin(0, 1, 1, n)), "L = 0");
+        for (double l : new double[] {1e-3 * edge, 1e-40, 1e-300}) {
+            assertEquals(k.modifiedMargin(l, 2, 1, n), k.modifiedMarginFromLog(Math.log(l), 2, 1, n), 0.0, "from log at L=" + l);
+        }
         assertTrue(Double.isNaN(k.modifiedMargin(1e-20, 0, 1, n)), "||W|| = 0");
         assertTrue(Double.isNaN(k.modifiedMargin(Double.NaN, 1, 1, n)));
         double tiny = k.modifiedMargin(1e-300, 2, 1, n);
         assertTrue(Double.isFinite(tiny) && tiny > 0, "L = 1e-300 must not underflow: " + tiny);
         assertEquals(modifiedMargin(1e-20, 3, 0.7, n, k.rho(), k.beta(), k.kappa()), k.modifiedMargin(1e-20, 3, 0.7, n), 1e-12);
+    }
+
+    @Test
+    void marginsStayFiniteWhereTheRiskUnderflows() {
+        // every margin ~ 800: L = mean e^{-q} ~ 1e-348 underflows double, its log must not
+        NetworkConstants k = NetworkConstants.of(Activations.parse("softplus"), 4, 1, 1);
+        float[] q = {800, 801, 805};
+        double logL = -800 + Math.log((1 + Math.exp(-1) + Math.exp(-5)) / 3);
+        StepRecord r = new StepRecord();
+        r.set(5, 0.0, q, 3, 10, 0, k, 2);
+        assertEquals(logL, r.logLoss(), 1e-12 * 800);
+        assertEquals(-logL / 10, r.smoothedMargin(), 1e-12 * 80);
+        assertEquals(80.0, r.normalizedMargin(), 0.0);
+        assertEquals(k.modifiedMarginFromLog(logL, 10, 2, 3), r.modifiedMargin(), 1e-12 * r.modifiedMargin());
+        assertTrue(Double.isFinite(r.modifiedMargin()) && r.modifiedMargin() > 0, "modified margin " + r.modifiedMargin());
+        assertEquals(5, r.step());
+        assertTrue(r.finite());
+        // and the ordinary path agrees with log L where L is representable
+        float[] small = {50, 51, 60};
+        double l = (org.bigstep.loss.Logistic.loss(50) + org.bigstep.loss.Logistic.loss(51) + org.bigstep.loss.Logistic.loss(60)) / 3;
+        r.set(6, l, small, 3, 10, 0, k, 2);
+        assertEquals(Math.log(l), r.logLoss(), 1e-14 * 50);
     }
 
     @Test
