@@ -28,6 +28,11 @@ public final class Heap {
     public static void require(long bytes, String what) {
         long available = available();
         if (bytes > available) {
+            // "in use" counts garbage not yet collected (e.g. a parser's strings): ask once for a collection
+            System.gc();
+            available = available();
+        }
+        if (bytes > available) {
             throw new IllegalArgumentException(refusal(bytes, available, what));
         }
     }
@@ -41,6 +46,17 @@ public final class Heap {
         return String.format(Locale.ROOT, "%s needs about %s of heap but only %s is available (max heap %s); "
                         + "run with a larger heap, e.g. %s=-Xmx%dg, or make the run smaller",
                 what, mib(bytes), mib(available), mib(max), JAVA_OPTS, gib);
+    }
+
+    /**
+     * The message for a reader that ran out of heap anyway (a parser's per-value objects are hard to
+     * estimate before reading): twice the current maximum is the heap to try.
+     */
+    public static String exhausted(String what) {
+        long max = Runtime.getRuntime().maxMemory();
+        long gib = Math.max(1, (2 * max + (1L << 30) - 1) >> 30);
+        return String.format(Locale.ROOT, "%s ran out of heap (max heap %s); run with a larger heap, e.g. %s=-Xmx%dg",
+                what, mib(max), JAVA_OPTS, gib);
     }
 
     public static String mib(long bytes) {

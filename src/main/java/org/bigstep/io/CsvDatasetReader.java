@@ -38,6 +38,10 @@ public final class CsvDatasetReader {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             // Commons CSV reports malformed quoting as an unchecked exception carrying the line
             throw new InputException(file, 0, "cannot parse as CSV: " + rootMessage(e));
+        } catch (OutOfMemoryError e) {
+            // the last resort: Commons CSV holds a whole record as strings (about 50 bytes a value); once this
+            // frame unwinds all of it is garbage, so a clean refusal is safe here
+            throw new InputException(file, 0, org.bigstep.data.Heap.exhausted("reading the data"));
         }
     }
 
@@ -72,8 +76,8 @@ public final class CsvDatasetReader {
                 if (columns < 2) {
                     throw new InputException(file, line, "expected at least one feature column besides 'label', found none");
                 }
-                x = new FloatBuffer(1024 * (columns - 1));
-                y = new FloatBuffer(1024);
+                x = new FloatBuffer((int) Math.min(1L << 16, 1024L * (columns - 1)), file); // a huge header must not allocate up front
+                y = new FloatBuffer(1024, file);
                 continue;
             }
             if (record.size() != columns) {

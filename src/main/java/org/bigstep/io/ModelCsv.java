@@ -73,6 +73,10 @@ public final class ModelCsv {
             return new Weights(signs.toArray(), weights.toArray(), header.size() - 1);
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new InputException(file, 0, "cannot parse as CSV: " + CsvDatasetReader.rootMessage(e));
+        } catch (OutOfMemoryError e) {
+            // the last resort: Commons CSV holds a whole record as strings (about 50 bytes a value); once this
+            // frame unwinds all of it is garbage, so a clean refusal is safe here
+            throw new InputException(file, 0, org.bigstep.data.Heap.exhausted("reading the model"));
         }
     }
 
