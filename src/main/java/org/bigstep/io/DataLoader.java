@@ -21,6 +21,9 @@ public final class DataLoader {
 
     /** @throws InputException for bad files or option values that do not fit the data */
     public static LoadedData load(DataRequest request) {
+        if (request.data().isEmpty()) {
+            throw new InputException("--data: expected at least one file");
+        }
         DataFormat format = request.format() != null ? request.format() : DataFormat.detect(request.data().get(0));
         LabeledSource train = open(format, request.data(), request.labels(), false, "--data", "--labels");
         LabeledSource test = request.testData().isEmpty() ? null
@@ -123,13 +126,14 @@ public final class DataLoader {
         provenance.put("data_format", train.format());
         provenance.put("data_source", train.name());
         provenance.put("classes", labeling.description());
-        provenance.put("n_train", trainPart.size() + " (" + SampleSelection.positives(trainPart.labels()) + " positive)");
+        provenance.put("train_positive", Integer.toString(SampleSelection.positives(trainPart.labels())));
         if (request.subset() > 0) {
             provenance.put("subset", request.subset() + (request.stratified() ? " stratified" : " uniform"));
         }
         if (testPart != null) {
             provenance.put("test_source", test != null ? test.name() : "held out from " + train.name() + " (fraction " + request.testFraction() + ")");
-            provenance.put("n_test", testPart.size() + " (" + SampleSelection.positives(testPart.labels()) + " positive)");
+            provenance.put("n_test", Integer.toString(testPart.size()));
+            provenance.put("test_positive", Integer.toString(SampleSelection.positives(testPart.labels())));
         }
         if (request.subset() > 0 || (test == null && testPart != null)) {
             provenance.put("data_seed", Long.toString(request.seed()));

@@ -7,7 +7,7 @@ import java.util.List;
  * What data to load and how to select and preprocess it (the CLI's data options, engine-independent).
  *
  * @param format        csv, idx or cifar10; null to detect from the name and magic bytes
- * @param data          the training file(s): one CSV, one IDX images file, or CIFAR-10 batches / their folder
+ * @param data          the training file(s) (empty when the sources are opened elsewhere): one CSV, one IDX images file, or CIFAR-10 batches / their folder
  * @param labels        the IDX labels file (IDX only)
  * @param testData      held-out test file(s) in the same format, or empty
  * @param testLabels    the IDX labels of the test images
@@ -25,17 +25,14 @@ public record DataRequest(DataFormat format, List<Path> data, Path labels, List<
     public DataRequest {
         data = List.copyOf(data);
         testData = testData == null ? List.of() : List.copyOf(testData);
-        if (data.isEmpty()) {
-            throw new IllegalArgumentException("--data: expected at least one file");
-        }
         if (subset < 0) {
-            throw new IllegalArgumentException("--subset: expected N >= 1, found " + subset);
+            throw new InputException("--subset: expected N >= 1, found " + subset);
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("--test-fraction: expected 0 < F < 1, found " + testFraction);
+            throw new InputException("--test-fraction: expected 0 < F < 1, found " + testFraction);
         }
         if (testFraction > 0 && !testData.isEmpty()) {
-            throw new IllegalArgumentException("--test-fraction and --test-data both give a test set; use one");
+            throw new InputException("--test-fraction and --test-data both give a test set; use one");
         }
     }
 

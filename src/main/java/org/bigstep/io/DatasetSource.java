@@ -57,9 +57,16 @@ public final class DatasetSource implements LabeledSource {
         return false;
     }
 
+    /**
+     * {@inheritDoc} Asked for every sample in order, it hands over the dataset's own array rather than a copy
+     * (the data is held once; the caller may preprocess it in place, so do not use the dataset afterwards).
+     */
     @Override
     public float[] rows(int[] indices) {
         int d = data.dimension();
+        if (isIdentity(indices, data.size())) {
+            return data.features();
+        }
         float[] x = data.features();
         float[] out = new float[Math.multiplyExact(indices.length, d)];
         LabeledSource.sortedWithPositions(indices, data.size());
@@ -67,5 +74,17 @@ public final class DatasetSource implements LabeledSource {
             System.arraycopy(x, indices[r] * d, out, r * d, d);
         }
         return out;
+    }
+
+    private static boolean isIdentity(int[] indices, int n) {
+        if (indices.length != n) {
+            return false;
+        }
+        for (int r = 0; r < n; r++) {
+            if (indices[r] != r) {
+                return false;
+            }
+        }
+        return true;
     }
 }

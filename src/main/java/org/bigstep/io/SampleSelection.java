@@ -52,7 +52,7 @@ public final class SampleSelection {
             throw new IllegalArgumentException(source.name() + ": " + present + " classes present; choose two with --classes A,B"
                     + (source.classNames().names().isEmpty() ? "" : " (numbers or names: " + String.join(", ", source.classNames().names()) + ")"));
         }
-        if ("csv".equals(source.format())) {
+        if (source instanceof DatasetSource) {
             throw new IllegalArgumentException("--classes needs multi-class data (idx, cifar10); the labels of " + source.name()
                     + " are already -1/+1");
         }
