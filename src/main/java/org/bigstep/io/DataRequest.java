@@ -40,4 +40,37 @@ public record DataRequest(DataFormat format, List<Path> data, Path labels, List<
     public static DataRequest of(Path file) {
         return new DataRequest(null, List.of(file), null, List.of(), null, null, 0, true, 0, 0, null);
     }
+
+    /** Builds a request step by step; unset values are the defaults of {@link #of}. */
+    public static final class Builder {
+        private DataFormat format;
+        private final List<Path> data;
+        private Path labels;
+        private List<Path> testData = List.of();
+        private Path testLabels;
+        private String classes;
+        private int subset;
+        private boolean stratified = true;
+        private double testFraction;
+        private long seed;
+        private String preprocess;
+
+        public Builder(Path... data) {
+            this.data = List.of(data);
+        }
+
+        public Builder format(DataFormat f) { format = f; return this; }
+        public Builder labels(Path p) { labels = p; return this; }
+        public Builder testData(Path images, Path labelsOrNull) { testData = List.of(images); testLabels = labelsOrNull; return this; }
+        public Builder classes(String c) { classes = c; return this; }
+        public Builder subset(int n) { subset = n; return this; }
+        public Builder stratified(boolean on) { stratified = on; return this; }
+        public Builder testFraction(double f) { testFraction = f; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+        public Builder preprocess(String p) { preprocess = p; return this; }
+
+        public DataRequest build() {
+            return new DataRequest(format, data, labels, testData, testLabels, classes, subset, stratified, testFraction, seed, preprocess);
+        }
+    }
 }

@@ -72,7 +72,12 @@ public final class SampleSelection {
                         + " (" + source.classNames().name(k) + ")");
             }
         }
-        return new Labeling(a, b, source.classNames().name(a) + "(+1) vs " + source.classNames().name(b) + "(-1)");
+        return new Labeling(a, b, spelled(source, parts[0], a) + "(+1) vs " + spelled(source, parts[1], b) + "(-1)");
+    }
+
+    /** A class as the user gave it: its number, or its canonical name (IDX may be MNIST digits, so no names are invented). */
+    private static String spelled(LabeledSource source, String text, int k) {
+        return text.trim().chars().allMatch(Character::isDigit) ? Integer.toString(k) : source.classNames().name(k);
     }
 
     /** All samples the labelling keeps, in file order. */
