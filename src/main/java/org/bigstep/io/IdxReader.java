@@ -187,7 +187,7 @@ public final class IdxReader {
                     if (got < d) {
                         long offset = header.headerBytes + (long) i * d + got;
                         throw DataFile.error(images.name(), "byte " + offset, "truncated in image " + i + ": expected "
-                                + header.count + " images of " + d + " bytes, the file ends " + (d - got) + " bytes into this one");
+                                + header.count + " images of " + d + " bytes, the file ends after " + got + " bytes of this one");
                     }
                     // indices are sorted, so one comparison per record decides whether to keep it
                     while (next < wanted.length && (int) (wanted[next] >>> 32) == i) {
