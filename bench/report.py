@@ -159,8 +159,9 @@ def roofline_note(shape, steps, ceil, lanes):
     x_mb = 4.0 * n * d / 2 ** 20
     where = "L2" if x_mb < 0.5 else ("L3" if x_mb < 32 else "DRAM")
     gflop = 4.0 * n * d * m / 1e9
-    parts = ["X is %.1f MiB (streams from %s each step); 4ndm = %s GFLOP; %s activations, each carrying 4d = %d flops of products."
-             % (x_mb, where, fmt(gflop), "{:,}".format(n * m), 4 * d)]
+    size = "%.1f MiB" % x_mb if x_mb >= 1 else "%.0f KiB" % (x_mb * 1024)
+    parts = ["X is %s (read from %s each step); 4ndm = %s GFLOP; %s activations, each carrying 4d = %d flops of products."
+             % (size, where, fmt(gflop), "{:,}".format(n * m), 4 * d)]
     for t in (1, 2):
         k, ms = best_kernel(steps, shape, t)
         if ms is None:
@@ -175,12 +176,12 @@ def roofline_note(shape, steps, ceil, lanes):
         parts.append("Verdict: overhead/activation-bound, not FMA- or bandwidth-bound: the products are a few flops per "
                      "sample, so the time is phi/phi', the logistic terms and the per-step fixed costs (barriers, W copies). "
                      "Next bottleneck: activation evaluation per lane; vectorise across samples (the tiny-d layout).")
-    elif m < 2 * lanes:
+    elif m <= 2 * lanes:
         parts.append("Verdict: narrow layer (m=%d fills %s vector%s of %d lanes): tiles are small, so loads of X per FMA "
                      "and the per-sample activation/logistic work limit the step before the FMA ports do. Next bottleneck: "
                      "X load bandwidth from %s, then the activation." % (m, fmt(m / lanes), "" if m <= lanes else "s", lanes, where))
     else:
-        parts.append("Verdict: GEMM-like, arithmetic intensity about m = %d flop per byte of X, far above the ridge point, "
+        parts.append("Verdict: GEMM-like, arithmetic intensity about m = %d flop per byte of X, above the ridge point, "
                      "so FMA-bound in principle: the gap to the compute floor is register tiling and cache blocking. "
                      "Next bottleneck: the FMA ports; with 2 threads, %s bandwidth%s."
                      % (m, where, " (X does not fit L3)" if where == "DRAM" else ""))
@@ -231,6 +232,14 @@ def main():
     w("- Load average at start / end: %s / %s (a value near or above the core count means the numbers are unreliable)"
       % (" ".join(load_start), " ".join(load_end)))
     w("")
+    failures = os.path.join(a.results, "failures.txt")
+    if os.path.exists(failures):
+        w("> **Some benchmarks failed** (their rows are missing); excerpts from the JMH logs:")
+        w("")
+        w("```")
+        w(open(failures).read().strip()[:3000])
+        w("```")
+        w("")
     w("## Ceilings (CeilingBenchmark)")
     w("")
     w("| ceiling | 1 thread | 2 threads |")
