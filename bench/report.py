@@ -250,7 +250,7 @@ def main():
     w("")
     w("Bandwidth counts 12 bytes per triad element (STREAM convention). Percentages below are of the FMA ceiling at the same thread count.")
     w("")
-    w("## Full GD step (StepBenchmark: float32 copy of W, kernel evaluate, gradient norm, double master update; GELU)")
+    w("## Full GD step (StepBenchmark: kernel evaluate at the float32 W, gradient norm, one pass updating the double master W, its float32 copy and norm; GELU)")
     w("")
     w("| shape n·d·m | kernel | threads | ms/step | ± | GFLOP/s | % of FMA peak | % of roofline | speedup vs scalar | speedup 2 thr vs 1 |")
     w("|---|---|---|---|---|---|---|---|---|---|")
