@@ -95,4 +95,45 @@ class LongRunPrecisionTest {
         }
         assertTrue(Math.sqrt(diff / norm) < 1e-4, "bigstep W vs float64 W relative distance " + Math.sqrt(diff / norm));
     }
+
+    /**
+     * Past margins of ~87 every sigmoid(-q_i) is below the float range: an unscaled float gradient is exactly 0
+     * and the reported gradient norm too. GD forms e^shift sigmoid(-q) instead (shift near the smallest margin),
+     * so with margins around 150 (risk ~1e-66) and a stepsize large enough to move W, it still follows float64.
+     */
+    @Test
+    void theGradientSurvivesRisksFarBelowTheFloatRange() {
+        Dataset data = BuiltinDatasets.fig4();
+        Activation phi = Activations.parse("leaky-softplus");
+        double k = 4000;
+        // neuron 0 (+1) along +e1, neuron 1 (-1) along -e1: f = 0.75 k x1, margins 0.0375 k = 150 and more
+        double[] w0 = {k, 0, 0, -k, 0, 0};
+        double[] signs = {1, -1};
+        TwoLayerNetwork net = new TwoLayerNetwork(signs, 1, w0, 3);
+        double eta = 1e65;
+        int steps = 20;
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        new GradientDescent(new TrainingOptions(phi, eta, steps, 1, KernelChoice.SCALAR))
+                .train(net, data, (r, n) -> seen.add(new double[] {r.loss(), r.gradNorm(), r.minMargin()}));
+        assertTrue(seen.get(0)[2] > 140, "the test needs margins far past the float range of sigmoid(-q)");
+
+        double[] w = w0.clone();
+        double[] g = new double[w.length];
+        for (int t = 0; t <= steps; t++) {
+            double loss = DoubleReference.risk(data, phi, signs, 1, w, g, null);
+            double gradNorm = 0;
+            for (double v : g) {
+                gradNorm += v * v;
+            }
+            gradNorm = Math.sqrt(gradNorm);
+            assertTrue(gradNorm > 0);
+            assertEquals(1, seen.get(t)[0] / loss, 2e-3, "risk at step " + t);
+            assertEquals(1, seen.get(t)[1] / gradNorm, 2e-3, "gradient norm at step " + t);
+            for (int j = 0; j < w.length; j++) {
+                w[j] -= eta * g[j];
+            }
+        }
+        // measured: 5.740e-66 -> 5.357e-66 over 20 steps; an unscaled float gradient is 0 and leaves W unchanged
+        assertTrue(seen.get(steps)[0] < 0.95 * seen.get(0)[0], "the risk keeps falling: " + seen.get(0)[0] + " -> " + seen.get(steps)[0]);
+    }
 }
