@@ -168,6 +168,9 @@ final class TrainCommand implements Callable<Integer> {
                 continue;
             }
             o.put("arg." + i++, opt.longestName());
+            if (opt.arity().max() == 0) {
+                continue; // a flag: picocli records "true", which would not parse back
+            }
             for (String v : opt.originalStringValues()) {
                 o.put("arg." + i++, v);
             }

@@ -37,7 +37,39 @@ public final class IdxReader {
             throw DataFile.error(images.name(), "byte 4", "image count " + header.count + " does not match the label count "
                     + classes.length + " in " + labels.name() + "; expected the labels file that belongs to these images");
         }
+        requireLength(images, header);
         return new Source(images, labels, header, classes);
+    }
+
+    /**
+     * An uncompressed file must be as long as its header says, checked before the rows are allocated: a
+     * damaged header claiming huge images would otherwise cost gigabytes before the truncation shows.
+     */
+    private static void requireLength(DataFile images, Header header) {
+        if (images.path() == null) {
+            return;
+        }
+        byte[] magic;
+        try (InputStream raw = images.openRaw()) {
+            magic = raw.readNBytes(2);
+        } catch (IOException e) {
+            throw DataFile.error(images.name(), null, "read failed: " + e.getMessage());
+        }
+        if (magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return; // gzipped: the length is known only after reading; rows() checks the heap instead
+        }
+        long expected = header.headerBytes + (long) header.count * header.dimension;
+        try {
+            long size = java.nio.file.Files.size(images.path());
+            if (size < expected) {
+                long body = size - header.headerBytes;
+                throw DataFile.error(images.name(), "byte " + size, "truncated in image " + body / header.dimension + ": expected "
+                        + header.count + " images of " + header.dimension + " bytes, the file ends after "
+                        + body % header.dimension + " bytes of this one");
+            }
+        } catch (IOException e) {
+            throw DataFile.error(images.name(), null, "read failed: " + e.getMessage());
+        }
     }
 
     static int[] readLabels(DataFile labels) {
@@ -177,7 +209,18 @@ public final class IdxReader {
         public float[] rows(int[] indices) {
             long[] wanted = LabeledSource.sortedWithPositions(indices, header.count);
             int d = header.dimension;
-            float[] out = new float[Math.multiplyExact(indices.length, d)];
+            // the header's sizes are claims: refuse what no array or heap can hold before allocating
+            long values = (long) indices.length * d;
+            if (values > Integer.MAX_VALUE - 16) {
+                throw DataFile.error(images.name(), "byte 8", indices.length + " images of " + d
+                        + " values are more than one Java array holds");
+            }
+            try {
+                org.bigstep.data.Heap.require(4 * values + d, indices.length + " images of " + d + " values");
+            } catch (IllegalArgumentException e) {
+                throw DataFile.error(images.name(), "byte 8", e.getMessage());
+            }
+            float[] out = new float[(int) values];
             byte[] record = new byte[d];
             try (InputStream in = images.open()) {
                 readImagesHeader(in, images);

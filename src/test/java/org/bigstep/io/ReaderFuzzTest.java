@@ -165,4 +165,84 @@ class ReaderFuzzTest {
             Files.deleteIfExists(f);
         }
     }
+    /** Reads a whole IDX pair or CIFAR-10 file set, all rows. */
+    static void readAll(LabeledSource s) {
+        int[] all = new int[s.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        s.rows(all);
+    }
+
+    /** Like {@link #check} for readers of several files: the message must name one of them. */
+    static void checkFiles(java.util.List<Path> files, Runnable read) {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try {
+                read.run();
+            } catch (InputException e) {
+                assertTrue(files.stream().anyMatch(f -> e.getMessage().startsWith(f.toString())),
+                        "message does not name the file: " + e.getMessage());
+                assertTrue(e.getMessage().lines().count() == 1, "message is not one line: " + e.getMessage());
+            } catch (Throwable t) {
+                fail("expected data or an InputException, found " + t, t);
+            }
+        });
+    }
+
+    @Provide
+    Arbitrary<byte[]> corruptedIdxImages() {
+        return corrupt(BinaryFixtures.idxImages(3, 4, 5));
+    }
+
+    @Provide
+    Arbitrary<byte[]> corruptedIdxLabels() {
+        return corrupt(BinaryFixtures.idxLabels(0, 1, 2));
+    }
+
+    @Provide
+    Arbitrary<byte[]> corruptedCifar() {
+        return corrupt(BinaryFixtures.cifar(0, 3, 5));
+    }
+
+    @Property(tries = 200)
+    void idxImagesCorrupted(@ForAll("corruptedIdxImages") byte[] images) throws IOException {
+        Path img = BinaryFixtures.write(dir, "img.idx", images);
+        Path lbl = BinaryFixtures.write(dir, "lbl.idx", BinaryFixtures.idxLabels(0, 1, 2));
+        checkFiles(java.util.List.of(img, lbl), () -> readAll(IdxReader.open(DataFile.of(img), DataFile.of(lbl))));
+    }
+
+    @Property(tries = 200)
+    void idxLabelsCorrupted(@ForAll("corruptedIdxLabels") byte[] labels) throws IOException {
+        Path img = BinaryFixtures.write(dir, "img.idx", BinaryFixtures.idxImages(3, 4, 5));
+        Path lbl = BinaryFixtures.write(dir, "lbl.idx", labels);
+        checkFiles(java.util.List.of(img, lbl), () -> readAll(IdxReader.open(DataFile.of(img), DataFile.of(lbl))));
+    }
+
+    @Property(tries = 100)
+    void idxFromRandomBytes(@ForAll("randomBytes") byte[] images, @ForAll("randomBytes") byte[] labels) throws IOException {
+        Path img = BinaryFixtures.write(dir, "rimg.idx", images);
+        Path lbl = BinaryFixtures.write(dir, "rlbl.idx", labels);
+        checkFiles(java.util.List.of(img, lbl), () -> readAll(IdxReader.open(DataFile.of(img), DataFile.of(lbl))));
+    }
+
+    @Property(tries = 100)
+    void idxHeadersClaimingAbsurdSizes(@ForAll("absurd") int rows, @ForAll("absurd") int cols) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 40);
+        b.putInt(IdxReader.IMAGES_MAGIC).putInt(3).putInt(rows).putInt(cols);
+        Path img = BinaryFixtures.write(dir, "big.idx", b.array());
+        Path lbl = BinaryFixtures.write(dir, "big-lbl.idx", BinaryFixtures.idxLabels(0, 1, 2));
+        checkFiles(java.util.List.of(img, lbl), () -> readAll(IdxReader.open(DataFile.of(img), DataFile.of(lbl))));
+    }
+
+    @Provide
+    Arbitrary<Integer> absurd() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-5, 70_000), Arbitraries.of(Integer.MAX_VALUE, Integer.MIN_VALUE,
+                1 << 16, 16_000, 46_341));
+    }
+
+    @Property(tries = 200)
+    void cifarCorrupted(@ForAll("corruptedCifar") byte[] bytes) throws IOException {
+        Path f = BinaryFixtures.write(dir, "data_batch_1.bin", bytes);
+        checkFiles(java.util.List.of(f), () -> readAll(Cifar10Reader.open(java.util.List.of(DataFile.of(f)))));
+    }
 }

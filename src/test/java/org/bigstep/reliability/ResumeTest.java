@@ -222,4 +222,20 @@ class ResumeTest {
         assertEquals(3, again.code(), again.err());
         assertArrayEquals(trace, Files.readAllBytes(dir.resolve("t.csv")));
     }
+    @Test
+    void resumeRebuildsTheDataSelectionAndTheTestAccuracyColumn() throws IOException {
+        String[] args = {"train", "--dataset", "separable:n=300,d=5,seed=8", "--subset", "200", "--no-stratify",
+            "--test-fraction", "0.2", "--data-seed", "4", "--steps", "120", "--eta", "10", "--trace-every", "7",
+            "--trace", p("sel.csv"), "--summary", p("sel.json"), "--checkpoint", p("sel.ckpt"), "--checkpoint-every", "50"};
+        Result r = run(args);
+        assertEquals(0, r.code(), r.err());
+        byte[] full = Files.readAllBytes(dir.resolve("sel.csv"));
+        assertTrue(new String(full).contains("test_accuracy"));
+        Map<String, String> summary = deterministicSummary(dir.resolve("sel.json"));
+        Files.write(dir.resolve("sel.csv"), "junk".getBytes(), StandardOpenOption.APPEND);
+        Result resumed = run("train", "--resume", p("sel.ckpt"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertArrayEquals(full, Files.readAllBytes(dir.resolve("sel.csv")));
+        assertEquals(summary, deterministicSummary(dir.resolve("sel.json")));
+    }
 }
