@@ -210,7 +210,7 @@ class ResumeTest {
         Result r = run(args);
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step 1") && r.err().contains("too large"), r.err());
-        assertTrue(r.err().contains("saved in the checkpoint"), r.err());
+        assertTrue(r.err().contains("last finite state") && r.err().contains("c.ckpt"), r.err());
         Checkpoint c = Checkpoint.read(dir.resolve("c.ckpt"));
         assertEquals(1, c.step());
         assertEquals(1, c.divergedStep());
