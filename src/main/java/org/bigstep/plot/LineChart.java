@@ -40,6 +40,7 @@ public final class LineChart {
     private final String yLabel;
     private boolean logX;
     private boolean logY;
+    private Styler.LegendPosition legend = Styler.LegendPosition.InsideNE;
     private final List<Series> series = new ArrayList<>();
     private final List<Series> references = new ArrayList<>();
 
@@ -56,6 +57,19 @@ public final class LineChart {
 
     public LineChart logY(boolean on) {
         this.logY = on;
+        return this;
+    }
+
+    /** Where the legend goes: NE (default), NW, SE, SW inside the plot, or S below it. */
+    public LineChart legend(String corner) {
+        switch (corner) {
+            case "NE": legend = Styler.LegendPosition.InsideNE; break;
+            case "NW": legend = Styler.LegendPosition.InsideNW; break;
+            case "SE": legend = Styler.LegendPosition.InsideSE; break;
+            case "SW": legend = Styler.LegendPosition.InsideSW; break;
+            case "S": legend = Styler.LegendPosition.OutsideS; break;
+            default: throw new IllegalArgumentException("legend: expected NE, NW, SE, SW or S, found '" + corner + "'");
+        }
         return this;
     }
 
@@ -90,7 +104,7 @@ public final class LineChart {
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(legend);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(225, 225, 225));
@@ -122,6 +136,8 @@ public final class LineChart {
             throw new IllegalArgumentException("chart '" + title + "': no series has a point to draw"
                     + (logX || logY ? " (a log axis drops values <= 0)" : ""));
         }
+        float[][] dashes = {{5f, 4f}, {1.5f, 3f}, {8f, 3f, 2f, 3f}};
+        int r = 0;
         for (Series in : references) {
             double[][] xy = drawable(in, logX, logY);
             if (xy[0].length == 0) {
@@ -130,7 +146,7 @@ public final class LineChart {
             XYSeries out = chart.addSeries(uniqueName(chart, in.name()), xy[0], xy[1]);
             out.setMarker(SeriesMarkers.NONE);
             out.setLineColor(new Color(120, 120, 120));
-            out.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            out.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dashes[r++ % dashes.length], 0f));
         }
         return chart;
     }
