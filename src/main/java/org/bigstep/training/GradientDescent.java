@@ -75,14 +75,15 @@ public final class GradientDescent {
         long diverged = -1;
         long updates = 0;
         long start = System.nanoTime();
+        network.copyWeightsTo(w32);
+        double weightNorm = network.frobeniusNorm();
         for (long t = firstStep; ; t++) {
-            network.copyWeightsTo(w32);
             double loss = kernel.evaluate(w32, margins, gradient);
             double gradSq = 0;
             for (float g : gradient) {
                 gradSq += (double) g * g;
             }
-            record.set(t, loss, margins, n, network.frobeniusNorm(), Math.sqrt(gradSq), constants, eta);
+            record.set(t, loss, margins, n, weightNorm, Math.sqrt(gradSq), constants, eta);
             if (record.finite()) {
                 phases.observe(t, loss);
             }
@@ -96,9 +97,15 @@ public final class GradientDescent {
             if (t == options.steps()) {
                 break;
             }
+            // one pass: update the double master weights, refresh the float32 copy and the norm for step t+1
+            double normSq = 0;
             for (int k = 0; k < w.length; k++) {
-                w[k] -= eta * gradient[k];
+                double wk = w[k] - eta * gradient[k];
+                w[k] = wk;
+                w32[k] = (float) wk;
+                normSq += wk * wk;
             }
+            weightNorm = Math.sqrt(normSq);
             updates++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
