@@ -65,7 +65,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String experiment = name == null ? "quick" : name;
-        if (!Reproduction.NAMES.contains(experiment) || experiment.equals("quick")) {
+        if (!Reproduction.NAMES.contains(experiment) || (name != null && name.equals("quick"))) {
             throw new InputException("reproduce: unknown experiment '" + name + "'; expected xor, images, fig4, acceleration or all");
         }
         double scale = quick ? 0.05 : stepsScale;

@@ -128,12 +128,12 @@ final class AccelerationExperiment implements Experiment {
         LineChart curves = new LineChart("risk, T = " + longest, "step t", "risk L(W_t)").logX(true).logY(true).legend("SW");
         for (TraceReader.Trace t : traces.subList(smallEtas.length, traces.size())) {
             if ((long) t.metaNumber("steps") == longest) {
-                curves.add("eta=" + Report.num(t.metaNumber("eta")), t.steps(), t.column("loss"));
+                curves.add("eta=" + org.bigstep.cli.SweepRunner.compact(t.metaNumber("eta")), t.steps(), t.column("loss"));
             }
         }
         for (TraceReader.Trace t : small) {
             if (t.metaNumber("eta") == bestEta[ts.length - 1]) {
-                curves.add("eta=" + Report.num(t.metaNumber("eta")) + " (best monotone)", t.steps(), t.column("loss"));
+                curves.add("eta=" + org.bigstep.cli.SweepRunner.compact(t.metaNumber("eta")) + " (best monotone)", t.steps(), t.column("loss"));
             }
         }
         Figures.savePanels(List.of(finals, curves), 2, context.figure("acceleration.png"));

@@ -81,7 +81,7 @@ final class ImagesExperiment implements Experiment {
             LineChart margin = new LineChart(phi.name() + ": normalized margin", "step t", "min_i y_i f(x_i) / ||W||").logX(true);
             LineChart accuracy = new LineChart(phi.name() + ": test accuracy", "step t", "test accuracy").logX(true);
             for (TraceReader.Trace t : mine) {
-                String label = "eta=" + Report.num(t.metaNumber("eta"));
+                String label = "eta=" + org.bigstep.cli.SweepRunner.compact(t.metaNumber("eta"));
                 risk.add(label, t.steps(), t.column("loss"));
                 rate.add(label, t.steps(), XorExperiment.etaTLoss(t));
                 margin.add(label, t.steps(), t.column("normalized_margin"));

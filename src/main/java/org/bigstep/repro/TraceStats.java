@@ -86,9 +86,18 @@ public final class TraceStats {
      * Decreases of a column from one row to the next at steps after {@code fromStep} (rows with an
      * undefined value are skipped): how many, the largest drop, and the largest drop relative to the value.
      */
-    public record Decreases(long count, double largest, double largestRelative, long rows) {
+    public record Decreases(long count, double largest, double largestRelative, long rows, double[] relative) {
         public boolean monotone() {
             return count == 0;
+        }
+
+        /** How many decreases were larger than {@code tolerance} relative to the value. */
+        public long beyond(double tolerance) {
+            long n = 0;
+            for (double r : relative) {
+                n += r > tolerance ? 1 : 0;
+            }
+            return n;
         }
     }
 
@@ -100,6 +109,7 @@ public final class TraceStats {
         double largest = 0;
         double relative = 0;
         double prev = Double.NaN;
+        double[] rel = new double[16];
         for (int i = 0; i < v.length; i++) {
             if (s[i] < fromStep || !Double.isFinite(v[i])) {
                 continue;
@@ -108,11 +118,16 @@ public final class TraceStats {
             if (Double.isFinite(prev) && v[i] < prev) {
                 count++;
                 largest = Math.max(largest, prev - v[i]);
-                relative = Math.max(relative, (prev - v[i]) / Math.abs(prev));
+                double r = (prev - v[i]) / Math.abs(prev);
+                relative = Math.max(relative, r);
+                if (count > rel.length) {
+                    rel = java.util.Arrays.copyOf(rel, rel.length * 2);
+                }
+                rel[(int) count - 1] = r;
             }
             prev = v[i];
         }
-        return new Decreases(count, largest, relative, rows);
+        return new Decreases(count, largest, relative, rows, java.util.Arrays.copyOf(rel, (int) count));
     }
 
     /** A least-squares line y = intercept + slope x with its coefficient of determination. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bigstep.activation.Activation;
 import org.bigstep.activation.Activations;
+import org.bigstep.cli.SweepRunner;
 import org.bigstep.data.BuiltinDatasets;
 import org.bigstep.io.TraceReader;
 import org.bigstep.plot.Figures;
@@ -58,11 +59,11 @@ final class XorExperiment implements Experiment {
         }
         List<TraceReader.Trace> traces = runs.run();
 
-        LineChart risk = new LineChart("(a) risk", "step t", "risk L(W_t)").logX(true).logY(true);
-        LineChart rate = new LineChart("(b) stable-phase rate", "step t", "eta * t * L(W_t)").logX(true).logY(true);
-        LineChart margin = new LineChart("(c) normalized margin", "step t", "min_i y_i f(x_i) / ||W||").logX(true);
+        LineChart risk = new LineChart("(a) risk", "step t", "risk L(W_t)").logX(true).logY(true).legend("S");
+        LineChart rate = new LineChart("(b) stable-phase rate", "step t", "eta * t * L(W_t)").logX(true).logY(true).legend("S");
+        LineChart margin = new LineChart("(c) normalized margin", "step t", "min_i y_i f(x_i) / ||W||").logX(true).legend("S");
         for (TraceReader.Trace t : traces) {
-            String label = "eta=" + Report.num(t.metaNumber("eta"));
+            String label = "eta=" + SweepRunner.compact(t.metaNumber("eta"));
             risk.add(label, t.steps(), t.column("loss"));
             rate.add(label, t.steps(), etaTLoss(t));
             margin.add(label, t.steps(), t.column("normalized_margin"));
@@ -94,7 +95,7 @@ final class XorExperiment implements Experiment {
                 orderHolds += order ? 1 : 0;
             }
             TraceStats.Decreases nm = TraceStats.decreasesAfter(t, "normalized_margin", Math.max(lastInc, 0));
-            marginMonotone += nm.monotone() ? 1 : 0;
+            marginMonotone += nm.beyond(NOISE) == 0 ? 1 : 0;
             TraceStats.Decreases mm = TraceStats.decreasesAfter(t, "modified_margin", Math.max(lastInc, 0));
             if (mm.rows() > 0) {
                 modifiedDefined++;
@@ -106,13 +107,13 @@ final class XorExperiment implements Experiment {
             double rateTenth = eta * tenth * TraceStats.at(t, "loss", tenth);
             rows.add(List.of(Report.num(eta), Long.toString(incs), Report.step(lastInc), Report.num(threshold),
                     Report.step(firstBelow), firstBelow < 0 ? "n/a" : Report.yesNo(order),
-                    nm.count() + (nm.count() > 0 ? " (max " + Report.num(nm.largest()) + ", " + Report.num(100 * nm.largestRelative()) + "%)" : ""),
+                    nm.count() + " / " + nm.beyond(NOISE) + (nm.count() > 0 ? " (max " + Report.num(nm.largest()) + ", " + Report.num(100 * nm.largestRelative()) + "%)" : ""),
                     mm.rows() == 0 ? "undefined" : Long.toString(mm.count()),
                     Report.num(TraceStats.last(t, "loss")), Report.num(rateTenth) + " -> " + Report.num(rateEnd),
                     Report.num(TraceStats.last(t, "normalized_margin"))));
         }
         r.table(List.of("eta", "risk increases", "last increase", "stable threshold 1/(eta(2rho^2+beta))",
-                "first step below it", "last increase <= first below", "normalized-margin decreases after last increase (largest)",
+                "first step below it", "last increase <= first below", "normalized-margin decreases after last increase: all / relative > 1e-6 (largest)",
                 "modified-margin decreases", "L(W_T)", "eta t L at T/10 -> T", "normalized margin at T"), rows);
         r.table(List.of("paper's claim", "measured in this run"), List.of(
                 List.of("Large stepsizes make the risk oscillate early (EoS), then it decreases monotonically",
@@ -122,10 +123,13 @@ final class XorExperiment implements Experiment {
                 List.of("Stable phase: L(W_t) = Theta(1/(eta t)), so eta t L(W_t) flattens",
                         "see the column 'eta t L at T/10 -> T' and panel (b)"),
                 List.of("The normalized margin increases in the stable phase (the theorem's modified margin increases; the normalized margin is within a (1 + O(1/log(1/L))) factor of it)",
-                        "normalized margin monotone after the last increase in " + marginMonotone + " of " + traces.size()
-                                + " runs; modified margin monotone where defined in " + modifiedMonotone + " of " + modifiedDefined)));
+                        "normalized margin monotone after the last increase, up to relative changes of 1e-6 (the float32 resolution of the margins), in "
+                                + marginMonotone + " of " + traces.size() + " runs; modified margin monotone where defined in " + modifiedMonotone + " of " + modifiedDefined)));
         return r;
     }
+
+    /** Relative decreases below this are float32 rounding of the margins, which the kernels compute in float. */
+    static final double NOISE = 1e-6;
 
     private String etaList() {
         List<String> s = new ArrayList<>();
