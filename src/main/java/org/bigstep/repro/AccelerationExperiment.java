@@ -102,7 +102,7 @@ final class AccelerationExperiment implements Experiment {
                 }
             }
             for (int k = 0; k < PROPORTIONS.length; k++) {
-                for (TraceReader.Trace t : traces.subList(smallEtas.length, traces.size())) {
+                for (TraceReader.Trace t : traces) {
                     if ((long) t.metaNumber("steps") == ts[i] && t.metaNumber("eta") == PROPORTIONS[k] * ts[i]) {
                         double v = TraceStats.last(t, "loss");
                         large[k][i] = (long) t.steps()[t.rows() - 1] == ts[i] && Double.isFinite(v) ? v : Double.NaN;
@@ -126,8 +126,9 @@ final class AccelerationExperiment implements Experiment {
         finals.reference("1/T", x, powerLaw(x, best[0], -1));
         finals.reference("1/T^2", x, powerLaw(x, best[0], -2));
         LineChart curves = new LineChart("risk, T = " + longest, "step t", "risk L(W_t)").logX(true).logY(true).legend("SW");
-        for (TraceReader.Trace t : traces.subList(smallEtas.length, traces.size())) {
-            if ((long) t.metaNumber("steps") == longest) {
+        for (TraceReader.Trace t : traces) {
+            double eta = t.metaNumber("eta");
+            if ((long) t.metaNumber("steps") == longest && java.util.Arrays.stream(PROPORTIONS).anyMatch(c -> c * longest == eta)) {
                 curves.add("eta=" + org.bigstep.cli.SweepRunner.compact(t.metaNumber("eta")), t.steps(), t.column("loss"));
             }
         }

@@ -61,6 +61,9 @@ final class Runs {
 
     Runs add(Activation activation, int width, double eta, long seed, long steps) {
         String name = SweepRunner.runName(activation.name(), width, eta, seed) + "_T" + steps;
+        if (runs.stream().anyMatch(r -> r.name().equals(name))) {
+            return this; // the same run asked for twice (e.g. eta = C T lands on a grid value): run it once
+        }
         SweepRunner.JobFactory factory = (threads, trace, summary) -> {
             TwoLayerNetwork net = TwoLayerNetwork.initialize(width, data.dimension(), seed, initScale, 1);
             TrainingOptions options = new TrainingOptions(activation, eta, steps, threads, context.kernel());
@@ -83,7 +86,7 @@ final class Runs {
         return this;
     }
 
-    /** Runs them all into runs/EXPERIMENT and reads every trace back. */
+    /** Runs them all into runs/EXPERIMENT and reads every trace back, in the order added (duplicates once). */
     List<TraceReader.Trace> run() throws java.io.IOException {
         List<SweepRunner.Outcome> outcomes = context.runner().run(runs, context.runs(experiment));
         List<TraceReader.Trace> traces = new ArrayList<>();
