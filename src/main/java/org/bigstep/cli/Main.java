@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bigstep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Large-stepsize gradient descent for two-layer networks: margins, phases, fast kernels.",
         subcommands = {TrainCommand.class, SweepCommand.class, PlotCommand.class, ReproduceCommand.class, InfoCommand.class,
-            CommandLine.HelpCommand.class},
+            DataCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 divergence (non-finite risk), 1 internal error."})
 public final class Main implements Runnable {
 
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: train, sweep, plot, reproduce, info or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: train, sweep, plot, reproduce, info, data or help");
     }
 
     public static void main(String[] args) {

@@ -12,7 +12,7 @@ public final class OutputOptions {
     Path trace;
 
     @Option(names = "--trace-every", paramLabel = "K", defaultValue = "1",
-            description = "Write trace rows with step % K == 0, and the last step (default: ${DEFAULT-VALUE}).")
+            description = "Write trace rows with step %% K == 0, and the last step (default: ${DEFAULT-VALUE}).")
     long traceEvery;
 
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run summary JSON here (atomically, at the end).")

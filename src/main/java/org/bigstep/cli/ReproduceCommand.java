@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bigstep.data.BuiltinDatasets;
-import org.bigstep.data.Dataset;
-import org.bigstep.io.CsvDatasetReader;
 import org.bigstep.io.InputException;
 import org.bigstep.kernel.KernelChoice;
 import org.bigstep.kernel.Kernels;
 import org.bigstep.repro.Context;
 import org.bigstep.repro.Reproduction;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,16 +44,29 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "auto|scalar|vector", defaultValue = "auto", description = "Kernel (default: ${DEFAULT-VALUE}).")
     String kernel;
 
-    static final class ImageSource {
-        @Option(names = "--data", paramLabel = "FILE", description = "images: training data CSV instead of the shipped image pair.")
-        Path file;
+    @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
+            description = {"images: data instead of the shipped Fashion-MNIST pair, e.g. the cifar-10-batches-bin folder",
+                "with --classes airplane,automobile --subset 6000 --test-fraction 0.2 (any 'train' data option below)."})
+    java.util.List<String> dataFiles;
 
-        @Option(names = "--dataset", paramLabel = "SPEC", description = "images: a built-in dataset instead of the shipped image pair.")
-        String builtin;
+    @Option(names = "--dataset", paramLabel = "SPEC", description = "images: a built-in or shipped dataset (default: fashion-pair).")
+    String dataset;
+
+    @Option(names = "--classes", paramLabel = "A,B", description = "images: the two classes of --data.")
+    String classes;
+
+    @Option(names = "--subset", paramLabel = "N", description = "images: train on N random samples of --data.")
+    Integer subset;
+
+    @Option(names = "--test-fraction", paramLabel = "F", description = "images: hold out this fraction as the test set.")
+    Double testFraction;
+
+    /** Loads the image data with the 'train' data options, so every format and selection works the same. */
+    @Command(name = "images-data")
+    static final class ImageDataHolder {
+        @picocli.CommandLine.Mixin
+        DataOptions data;
     }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ImageSource images;
 
     @Spec
     CommandSpec spec;
@@ -102,17 +111,34 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private Context.ImageData imageData() {
-        if (images == null) {
-            throw new InputException("reproduce images: no image data is shipped in this build; pass --data FILE.csv or --dataset SPEC");
+        if (dataFiles != null && dataset != null) {
+            throw new InputException("reproduce images: give --data or --dataset, not both");
         }
-        if (images.file != null) {
-            return new Context.ImageData(images.file.toString(), CsvDatasetReader.read(images.file), null);
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (dataFiles != null) {
+            args.add("--data");
+            args.addAll(dataFiles);
+        } else {
+            args.add("--dataset");
+            args.add(dataset != null ? dataset : "fashion-pair");
         }
+        if (classes != null) {
+            args.addAll(java.util.List.of("--classes", classes));
+        }
+        if (subset != null) {
+            args.addAll(java.util.List.of("--subset", subset.toString()));
+        }
+        if (testFraction != null) {
+            args.addAll(java.util.List.of("--test-fraction", testFraction.toString()));
+        }
+        ImageDataHolder holder = new ImageDataHolder();
         try {
-            Dataset d = BuiltinDatasets.create(images.builtin);
-            return new Context.ImageData(images.builtin, d, null);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--dataset " + e.getMessage());
+            new picocli.CommandLine(holder).parseArgs(args.toArray(new String[0]));
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new InputException("reproduce images: " + e.getMessage());
         }
+        org.bigstep.io.LoadedData loaded = holder.data.load();
+        return new Context.ImageData(holder.data.description() + (classes != null ? " classes " + classes : ""),
+                loaded.train(), loaded.test());
     }
 }

@@ -148,7 +148,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputException("--kernel " + kernel + ": " + e.getMessage());
         }
         checkOutputDirectory(out);
-        Dataset dataset = data.load();
+        org.bigstep.io.LoadedData loaded = data.load();
+        Dataset dataset = loaded.train();
+        long testEvery = data.testEvery(traceEvery);
         int d = dataset.dimension();
         List<SweepRunner.Run> runs = new ArrayList<>();
         for (Activation activation : parsed) {
@@ -168,7 +170,12 @@ final class SweepCommand implements Callable<Integer> {
                             meta.put("dataset", data.description());
                             meta.put("init", "gaussian:seed=" + seed + ",init_scale=" + initScale);
                             meta.put("seed", Long.toString(seed));
-                            return new TrainingJob(dataset, network, options, meta, trace, traceEvery, summary, null);
+                            meta.putAll(loaded.provenance());
+                            TrainingJob job = new TrainingJob(dataset, network, options, meta, trace, traceEvery, summary, null);
+                            if (loaded.hasTest()) {
+                                SweepRunner.attachTestAccuracy(job, loaded.test(), options, testEvery);
+                            }
+                            return job;
                         };
                         runs.add(new SweepRunner.Run(name, activation.name(), m, eta, seed, steps, factory));
                     }

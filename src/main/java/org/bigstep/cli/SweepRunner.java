@@ -87,6 +87,29 @@ public final class SweepRunner {
         return Math.max(1, threads / concurrency(runs));
     }
 
+    /**
+     * Adds the test_accuracy column and summary fields (every {@code every} steps and the last), evaluated by
+     * a kernel of the training kind that is closed when the run finishes.
+     */
+    public static void attachTestAccuracy(TrainingJob job, org.bigstep.data.Dataset test,
+                                          org.bigstep.training.TrainingOptions options, long every) {
+        org.bigstep.training.HeldOutAccuracy accuracy = new org.bigstep.training.HeldOutAccuracy(test,
+                options.activation(), job.network(), options.threads(), options.kernel());
+        TestAccuracyColumn.attach(job, accuracy, every, options.steps());
+        job.withListener(new org.bigstep.training.StepListener() {
+            @Override
+            public void onStep(org.bigstep.margin.StepRecord record, org.bigstep.model.TwoLayerNetwork network) {
+            }
+
+            @Override
+            public void onFinish(TrainingResult result) {
+                // the last step's accuracy is cached for the summary, so the kernel can stop now
+                accuracy.accuracy(result.lastRecord().step(), job.network());
+                accuracy.close();
+            }
+        });
+    }
+
     /** A file-safe run name from the values that vary: {@code leaky-softplus_m20_eta1000_seed0}. */
     public static String runName(String activation, int width, double eta, long seed) {
         return (activation + "_m" + width + "_eta" + compact(eta) + "_seed" + seed).replaceAll("[^A-Za-z0-9._+-]", "-");

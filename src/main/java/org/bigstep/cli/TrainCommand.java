@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import org.bigstep.activation.Activation;
 import org.bigstep.data.Dataset;
 import org.bigstep.io.InputException;
+import org.bigstep.io.LoadedData;
 import org.bigstep.kernel.Kernels;
 import org.bigstep.model.TwoLayerNetwork;
+import org.bigstep.training.HeldOutAccuracy;
 import org.bigstep.training.TrainingOptions;
 import org.bigstep.training.TrainingResult;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "row t holds the values at W_t (before update t). Summary JSON fields include n, d, m, steps, final_loss,",
             "final_normalized_margin, stable_threshold, first_below_threshold_step, last_increase_step, loop_seconds,",
             "steps_per_second, kernel, vector_bits, threads (-1 for a step that never happened).",
+            "With a test set (--test-data, --test-fraction, --dataset fashion-pair) the trace has a test_accuracy column",
+            "and the summary n_test and test_accuracy (of the final W).",
             "Exit codes: 0 ok, 2 bad input or usage, 3 divergence (the trace so far is kept), 1 internal error."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -49,7 +53,9 @@ final class TrainCommand implements Callable<Integer> {
         Activation activation = model.activation();
         TrainingOptions options = run.options(activation);
         output.validate();
-        Dataset dataset = data.load();
+        LoadedData loaded = data.load();
+        Dataset dataset = loaded.train();
+        long testEvery = data.testEvery(output.traceEvery);
         TwoLayerNetwork network = model.network(dataset.dimension());
         try {
             Kernels.factory(options.kernel());
@@ -61,9 +67,18 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("dataset", data.description());
         meta.put("init", model.initDescription());
         meta.put("seed", Long.toString(model.seed()));
+        meta.putAll(loaded.provenance());
         TrainingJob job = new TrainingJob(dataset, network, options, meta, output.trace, output.traceEvery,
                 output.summary, output.saveModel).withProgress(true);
-        TrainingResult result = job.run();
+        TrainingResult result;
+        if (loaded.hasTest()) {
+            try (HeldOutAccuracy test = new HeldOutAccuracy(loaded.test(), activation, network, options.threads(), options.kernel())) {
+                TestAccuracyColumn.attach(job, test, testEvery, options.steps());
+                result = job.run();
+            }
+        } else {
+            result = job.run();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (result.diverged()) {

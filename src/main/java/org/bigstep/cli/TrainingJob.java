@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bigstep.Version;
 import org.bigstep.data.Dataset;
 import org.bigstep.io.AtomicFiles;
@@ -71,7 +72,7 @@ public final class TrainingJob {
         return this;
     }
 
-    /** Adds a summary field, evaluated when the summary is written. */
+    /** Adds a summary field; a {@link Supplier} is evaluated when the summary is written. */
     public TrainingJob withSummaryField(String key, Object value) {
         extraSummary.put(key, value);
         return this;
@@ -202,7 +203,8 @@ public final class TrainingJob {
         j.put("threads", r.threads());
         j.put("jdk", meta.get("jdk"));
         for (Map.Entry<String, Object> e : extraSummary.entrySet()) {
-            j.put(e.getKey(), e.getValue());
+            Object v = e.getValue();
+            j.put(e.getKey(), v instanceof Supplier ? ((Supplier<?>) v).get() : v);
         }
         return j;
     }

@@ -42,8 +42,9 @@ public final class BuiltinDatasets {
                 if (n < 1 || d < 1) {
                     throw new IllegalArgumentException("'" + spec + "': expected n >= 1 and d >= 1, found n=" + n + ", d=" + d);
                 }
-                if (n * d > MAX_VALUES) {
-                    throw new IllegalArgumentException("'" + spec + "': n*d = " + n * d + " values is more than the "
+                // n > MAX_VALUES / d, not n * d > MAX_VALUES: the product of two huge longs wraps around
+                if (n > MAX_VALUES / d) {
+                    throw new IllegalArgumentException("'" + spec + "': n*d = " + n + "*" + d + " values is more than the "
                             + MAX_VALUES + " a built-in generator makes; write the data to a file instead");
                 }
                 double margin = s.number("margin", 0.1 / Math.sqrt(d));

@@ -33,28 +33,4 @@ final class Columns {
             }
         };
     }
-
-    /** test_accuracy: the fraction of the held-out set with y f(x) > 0, in double. */
-    static TraceWriter.Column testAccuracy(Dataset test, Activation phi) {
-        return new TraceWriter.Column() {
-            @Override
-            public String name() {
-                return "test_accuracy";
-            }
-
-            @Override
-            public double value(StepRecord record, TwoLayerNetwork network) {
-                float[] x = test.features();
-                float[] y = test.labels();
-                int d = test.dimension();
-                int correct = 0;
-                for (int i = 0; i < test.size(); i++) {
-                    if (y[i] * network.output(phi, x, i * d) > 0) {
-                        correct++;
-                    }
-                }
-                return (double) correct / test.size();
-            }
-        };
-    }
 }

@@ -78,7 +78,7 @@ final class Runs {
                 job.withColumn(c.create(activation));
             }
             if (test != null) {
-                job.withColumn(Columns.testAccuracy(test, activation));
+                SweepRunner.attachTestAccuracy(job, test, options, traceEvery);
             }
             return job;
         };
