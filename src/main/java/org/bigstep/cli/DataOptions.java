@@ -22,15 +22,15 @@ public final class DataOptions {
 
     static final class Source {
         @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
-                description = {"Training data: CSV with a header and a 'label' column (-1/+1 or 0/1); IDX images",
-                    "(MNIST/Fashion-MNIST, raw or .gz, with --labels); or CIFAR-10 binary batches (one or more",
-                    "files, or the cifar-10-batches-bin folder)."})
+                description = "Training data: CSV with a header and a 'label' column (-1/+1 or 0/1); IDX images "
+                    + "(MNIST/Fashion-MNIST, raw or .gz, with --labels); or CIFAR-10 binary batches (one or more "
+                    + "files, or the cifar-10-batches-bin folder).")
         List<Path> files;
 
         @Option(names = "--dataset", paramLabel = "NAME[:k=v,...]",
-                description = {"A built-in dataset: xor, fig4, twopoint[:gamma=G], separable:n=N,d=D,seed=S[,margin=G];",
-                    "or the shipped real data: fashion-pair (Fashion-MNIST pullover vs coat, 3000 training images, its",
-                    "1000 test images as the held-out set) or fashion-pair-test (the test images alone)."})
+                description = "A built-in dataset: xor, fig4, twopoint[:gamma=G], separable:n=N,d=D,seed=S[,margin=G]; "
+                    + "or the shipped real data: fashion-pair (Fashion-MNIST pullover vs coat, 3000 training images, its "
+                    + "1000 test images as the held-out set) or fashion-pair-test (the test images alone).")
         String builtin;
     }
 
@@ -45,9 +45,9 @@ public final class DataOptions {
     String format;
 
     @Option(names = "--classes", paramLabel = "A,B",
-            description = {"Make a binary task of multi-class data: class A -> +1, class B -> -1, by number or name",
-                "(Fashion-MNIST: t-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle-boot;",
-                "CIFAR-10: airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck)."})
+            description = "Make a binary task of multi-class data: class A -> +1, class B -> -1, by number or name "
+                + "(Fashion-MNIST: t-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle-boot; "
+                + "CIFAR-10: airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck).")
     String classes;
 
     @Option(names = "--subset", paramLabel = "N", defaultValue = "0",
@@ -69,8 +69,8 @@ public final class DataOptions {
     double testFraction;
 
     @Option(names = "--test-every", paramLabel = "K",
-            description = {"Evaluate test_accuracy at steps with step % K == 0 and the last step (default: --trace-every,",
-                "at least 10); other trace rows show NaN. Accuracy = fraction of test samples with y f(x) > 0."})
+            description = "Evaluate test_accuracy at steps with step %% K == 0 and the last step (default: --trace-every, "
+                + "at least 10); other trace rows show NaN. Accuracy = fraction of test samples with y f(x) > 0.")
     Long testEvery;
 
     @Option(names = "--data-seed", paramLabel = "S", defaultValue = "0",
@@ -78,9 +78,9 @@ public final class DataOptions {
     long dataSeed;
 
     @Option(names = "--preprocess", paramLabel = "STEPS",
-            description = {"none, or a comma list of scale (pixels / 255, other data / max |x|), center, standardize",
-                "(training-set statistics, applied to the test set too), unit-norm (each row to norm 1; the theory",
-                "assumes ||x|| <= 1). Default: scale,unit-norm for IDX and CIFAR-10 images, none for CSV and built-ins."})
+            description = "none, or a comma list of scale (pixels / 255, other data / max |x|), center, standardize "
+                + "(training-set statistics, applied to the test set too), unit-norm (each row to norm 1; the theory "
+                + "assumes ||x|| <= 1). Default: scale,unit-norm for IDX and CIFAR-10 images, none for CSV and built-ins.")
     String preprocess;
 
     /** Loads the training set and any test set; bad input becomes an {@link InputException}. */

@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bigstep train}: one gradient-descent run with a trace, a summary and the final model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a two-layer network by full-batch gradient descent with a constant stepsize,",
-            "tracking risk, margins and the edge-of-stability / stable phases."},
+        description = "Train a two-layer network by full-batch gradient descent with a constant stepsize, "
+            + "tracking risk, margins and the edge-of-stability / stable phases.",
         footer = {"", "Trace columns: step,loss,min_margin,normalized_margin,smoothed_margin,modified_margin,weight_norm,grad_norm;",
             "row t holds the values at W_t (before update t). Summary JSON fields include n, d, m, steps, final_loss,",
             "final_normalized_margin, stable_threshold, first_below_threshold_step, last_increase_step, loop_seconds,",
