@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** The {@code bigstep} command line. Exit codes: 0 ok, 2 bad input or usage, 3 divergence, 1 internal error. */
 @Command(name = "bigstep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Large-stepsize gradient descent for two-layer networks: margins, phases, fast kernels.",
-        subcommands = {TrainCommand.class, InfoCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, SweepCommand.class, PlotCommand.class, ReproduceCommand.class, InfoCommand.class,
+            DataCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 divergence (non-finite risk), 1 internal error."})
 public final class Main implements Runnable {
 
@@ -22,10 +23,11 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: train, info, data or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: train, sweep, plot, reproduce, info, data or help");
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         redirectStderr();
         java.util.Locale.setDefault(java.util.Locale.ROOT);
         System.setProperty("java.util.logging.SimpleFormatter.format", "bigstep: %4$s: %5$s%n");

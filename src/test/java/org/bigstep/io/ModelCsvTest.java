@@ -34,6 +34,10 @@ class ModelCsvTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "the atomic write leaves no temporary file");
         }
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)),
+                    "outputs are readable like any other file, not owner-only like a temp file");
+        }
     }
 
     @Test
