@@ -38,7 +38,9 @@ public final class Checkpointer implements StepListener {
 
     // the state before the step being evaluated, for a divergence checkpoint
     private PhaseTracker phases;
-    private Checkpoint.TraceState traceBefore = Checkpoint.TraceState.NONE;
+    private long traceBytes;
+    private long traceRows;
+    private long traceLastRowStep = -1;
 
     /**
      * @param options   the resolved options to store (see {@code TrainCommand})
@@ -64,9 +66,13 @@ public final class Checkpointer implements StepListener {
     @Override
     public void beforeStep(long step, TwoLayerNetwork network, PhaseTracker tracker) {
         this.phases = tracker;
-        this.traceBefore = traceState();
+        if (trace != null) { // three longs, no allocation: this runs every step
+            traceBytes = trace.bytesWritten();
+            traceRows = trace.rowsWritten();
+            traceLastRowStep = trace.lastRowStep();
+        }
         if (step > firstStep && step % every == 0) {
-            save(step, -1, network, Checkpoint.Phases.of(tracker), traceBefore);
+            save(step, -1, network, Checkpoint.Phases.of(tracker), traceBefore());
         }
     }
 
@@ -81,12 +87,12 @@ public final class Checkpointer implements StepListener {
             }
         }
         // the tracker skips non-finite steps, so it still holds the state before this step
-        save(record.step(), record.step(), network, Checkpoint.Phases.of(phases), traceBefore);
+        save(record.step(), record.step(), network, Checkpoint.Phases.of(phases), traceBefore());
     }
 
-    private Checkpoint.TraceState traceState() {
-        return trace == null ? Checkpoint.TraceState.NONE
-                : new Checkpoint.TraceState(trace.bytesWritten(), trace.rowsWritten(), trace.lastRowStep());
+    /** The trace as it was before the current step's row. */
+    private Checkpoint.TraceState traceBefore() {
+        return trace == null ? Checkpoint.TraceState.NONE : new Checkpoint.TraceState(traceBytes, traceRows, traceLastRowStep);
     }
 
     private void save(long step, long diverged, TwoLayerNetwork network, Checkpoint.Phases state, Checkpoint.TraceState traceState) {
