@@ -52,6 +52,9 @@ public final class SpecialFunctions {
 
     // erfc(x) = e^{-x^2}/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))), evaluated by modified Lentz; x >= 3.
     private static double erfcContinuedFraction(double x) {
+        if (x > 27.5) {
+            return 0; // e^{-x^2} underflows below Double.MIN_VALUE; also keeps x = +infinity from giving inf * 0 = NaN
+        }
         double tiny = 1e-300;
         double f = x;
         double c = x;

@@ -11,7 +11,10 @@ public final class BuiltinDatasets {
 
     public static final List<String> NAMES = List.of("xor", "fig4", "twopoint", "separable");
 
-    /** A generator asked for more values than this refuses instead of exhausting the heap. */
+    /**
+     * A generator asked for more values than this (1 GiB of float32) refuses whatever the heap; below it,
+     * {@link Heap#require} refuses sizes the heap cannot hold, with the -Xmx that would do.
+     */
     public static final long MAX_VALUES = 1L << 28;
 
     private BuiltinDatasets() {
@@ -42,10 +45,13 @@ public final class BuiltinDatasets {
                 if (n < 1 || d < 1) {
                     throw new IllegalArgumentException("'" + spec + "': expected n >= 1 and d >= 1, found n=" + n + ", d=" + d);
                 }
-                if (n * d > MAX_VALUES) {
-                    throw new IllegalArgumentException("'" + spec + "': n*d = " + n * d + " values is more than the "
+                // n > MAX_VALUES / d, not n * d > MAX_VALUES: the product of two huge longs wraps around
+                if (n > MAX_VALUES / d) {
+                    throw new IllegalArgumentException("'" + spec + "': n*d = " + n + "*" + d + " values is more than the "
                             + MAX_VALUES + " a built-in generator makes; write the data to a file instead");
                 }
+                // under the cap, the heap decides: refuse before allocating rather than fail half way
+                Heap.require(4 * n * d + 4 * n + 16 * d, "'" + spec + "' (" + n * d + " float32 values)");
                 double margin = s.number("margin", 0.1 / Math.sqrt(d));
                 return separable((int) n, (int) d, seed, margin);
             }

@@ -38,6 +38,7 @@ public final class PartitionedStepKernel implements StepKernel {
     private float[] stepWeights;
     private float[] stepMargins;
     private float[] stepGradient;
+    private double stepShift;
 
     public PartitionedStepKernel(KernelSpec spec, RangeEvaluator.Factory factory) {
         this.n = spec.data().size();
@@ -78,7 +79,12 @@ public final class PartitionedStepKernel implements StepKernel {
     }
 
     @Override
-    public double evaluate(float[] weights, float[] margins, float[] gradient) {
+    public boolean supportsGradientShift() {
+        return evaluator.supportsGradientShift();
+    }
+
+    @Override
+    public double evaluate(float[] weights, float[] margins, float[] gradient, double shift) {
         if (closed) {
             throw new IllegalStateException("kernel is closed");
         }
@@ -86,7 +92,11 @@ public final class PartitionedStepKernel implements StepKernel {
             throw new IllegalArgumentException("kernel: expected weights and gradient of length " + size + " and margins of length "
                     + n + ", found " + weights.length + ", " + gradient.length + ", " + margins.length);
         }
+        if (shift != 0 && !evaluator.supportsGradientShift()) {
+            throw new UnsupportedOperationException(name + " kernel does not scale its gradient");
+        }
         evaluator.prepare(weights);
+        stepShift = shift;
         stepWeights = weights;
         stepMargins = margins;
         stepGradient = gradient;
@@ -141,7 +151,9 @@ public final class PartitionedStepKernel implements StepKernel {
     private void computePartitions(int worker) {
         for (int p = nextPartition.getAndIncrement(); p < partialLoss.length; p = nextPartition.getAndIncrement()) {
             float[] target = p == 0 ? stepGradient : partial[p];
-            partialLoss[p] = evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target);
+            partialLoss[p] = stepShift == 0
+                    ? evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target)
+                    : evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target, stepShift);
         }
     }
 

@@ -20,6 +20,23 @@ public interface RangeEvaluator {
      */
     double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient);
 
+    /** Whether {@link #evaluate(int, float[], int, int, float[], float[], double)} accepts a non-zero shift. */
+    default boolean supportsGradientShift() {
+        return false;
+    }
+
+    /**
+     * As {@link #evaluate(int, float[], int, int, float[], float[])}, but the gradient written is e^shift times
+     * the true one (the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly), so that it
+     * stays in the float range when every loss is tiny. The returned loss sum is not scaled.
+     */
+    default double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient, double shift) {
+        if (shift != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not scale its gradient");
+        }
+        return evaluate(worker, weights, from, to, margins, gradient);
+    }
+
     /** Builds an evaluator for a spec and a number of workers; the vector package provides one reflectively. */
     interface Factory {
         RangeEvaluator create(KernelSpec spec, int workers);

@@ -48,6 +48,16 @@ final class ScalarEvaluator implements RangeEvaluator {
 
     @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient) {
+        return evaluate(worker, w, from, to, margins, gradient, 0);
+    }
+
+    @Override
+    public boolean supportsGradientShift() {
+        return true;
+    }
+
+    @Override
+    public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         float[] slope = slopes[worker];
         java.util.Arrays.fill(gradient, 0, m * d, 0f);
         double lossSum = 0;
@@ -65,7 +75,7 @@ final class ScalarEvaluator implements RangeEvaluator {
             float q = y[i] * f;
             margins[i] = q;
             lossSum += Logistic.loss(q);
-            float g = -y[i] * Logistic.negativeDerivative(q) / n;
+            float g = (float) (-y[i] * Logistic.scaledNegativeDerivative(q, shift) / n);
             for (int j = 0; j < m; j++) {
                 float c = g * coefficient[j] * slope[j];
                 for (int k = 0; k < d; k++) {

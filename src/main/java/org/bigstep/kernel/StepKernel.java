@@ -13,7 +13,21 @@ public interface StepKernel extends AutoCloseable {
      * @param gradient receives grad L(W), length m * d
      * @return the risk L(W) = (1/n) sum_i log(1 + exp(-q_i)), summed in double
      */
-    double evaluate(float[] weights, float[] margins, float[] gradient);
+    default double evaluate(float[] weights, float[] margins, float[] gradient) {
+        return evaluate(weights, margins, gradient, 0);
+    }
+
+    /**
+     * As {@link #evaluate(float[], float[], float[])}, but {@code gradient} receives e^shift grad L: late in
+     * training the per-sample derivatives sigmoid(-q_i) fall below the float range (q above ~87) and a float
+     * gradient would silently become 0; a shift near the smallest margin keeps it exact. The risk is not scaled.
+     * Only kernels that {@link #supportsGradientShift()} accept a non-zero shift.
+     */
+    double evaluate(float[] weights, float[] margins, float[] gradient, double shift);
+
+    default boolean supportsGradientShift() {
+        return false;
+    }
 
     /** "scalar" or "vector". */
     String name();

@@ -27,6 +27,17 @@ public final class Logistic {
         return 1 / (1 + Math.exp(t));
     }
 
+    /**
+     * e^shift sigmoid(-t), without forming sigmoid(-t) first: late in training sigmoid(-t) is below the float
+     * range (t above ~87) while the shifted value is not, so kernels keep a float gradient exact.
+     */
+    public static double scaledNegativeDerivative(double t, double shift) {
+        if (t >= 0) {
+            return Math.exp(shift - t) / (1 + Math.exp(-t));
+        }
+        return Math.exp(shift) / (1 + Math.exp(t));
+    }
+
     /** Float version of {@link #negativeDerivative} for kernels; same branches, float range. */
     public static float negativeDerivative(float t) {
         if (t >= 0) {

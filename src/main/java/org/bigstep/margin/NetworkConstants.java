@@ -37,11 +37,17 @@ public record NetworkConstants(double rho, double beta, double kappa, double rad
      * NaN where undefined (L above 1/(2 n e^(kappa+2)), or ||W|| = 0, or beta infinite).
      */
     public double modifiedMargin(double loss, double weightNorm, double eta, int n) {
-        if (!(loss > 0) || loss > 1 / (2 * n * Math.exp(kappa + 2)) || weightNorm == 0 || Double.isInfinite(beta)) {
+        return modifiedMarginFromLog(Math.log(loss), weightNorm, eta, n);
+    }
+
+    /** {@link #modifiedMargin} from log L, which stays exact where L underflows. */
+    public double modifiedMarginFromLog(double logLoss, double weightNorm, double eta, int n) {
+        double logDefined = -Math.log(2.0 * n) - kappa - 2;
+        if (!(logLoss <= logDefined) || weightNorm == 0 || Double.isInfinite(beta)) {
             return Double.NaN;
         }
-        // log(2 n e^kappa L) computed as a sum of logs so that L = 1e-300 does not underflow first
-        double logArg = Math.log(2.0 * n) + kappa + Math.log(loss);
+        // log(2 n e^kappa L) as a sum of logs, so that a tiny L does not underflow first
+        double logArg = Math.log(2.0 * n) + kappa + logLoss;
         double phi = Math.log(-logArg) + (1 + (4 * rho * rho + 2 * beta) * eta) / logArg;
         return Math.exp(phi) / weightNorm;
     }

@@ -12,6 +12,7 @@ public final class StepRecord {
     double normalizedMargin;
     double smoothedMargin;
     double modifiedMargin;
+    double logLoss;
     double weightNorm;
     double gradNorm;
     float[] margins;
@@ -23,6 +24,11 @@ public final class StepRecord {
     /** L(W_t), the mean logistic loss. */
     public double loss() {
         return loss;
+    }
+
+    /** log L(W_t), exact even where L itself underflows double (margins above ~745). */
+    public double logLoss() {
+        return logLoss;
     }
 
     /** min_i y_i f(W_t; x_i). */
@@ -72,9 +78,32 @@ public final class StepRecord {
         r.normalizedMargin = normalizedMargin;
         r.smoothedMargin = smoothedMargin;
         r.modifiedMargin = modifiedMargin;
+        r.logLoss = logLoss;
         r.weightNorm = weightNorm;
         r.gradNorm = gradNorm;
         return r;
+    }
+
+    /** Below this the risk has lost digits to subnormals and its log is recomputed from the margins. */
+    private static final double TINY = 1e-290;
+
+    /**
+     * log((1/n) sum_i log(1 + e^{-q_i})) from the margins, stable when every loss is below the double
+     * range: there log(1 + e^{-q}) = e^{-q} to full precision, so this is a log-sum-exp around the smallest margin.
+     */
+    static double logRisk(float[] margins, int n, double minMargin) {
+        if (!(minMargin > 40)) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += org.bigstep.loss.Logistic.loss(margins[i]);
+            }
+            return Math.log(sum / n);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(minMargin - margins[i]);
+        }
+        return -minMargin + Math.log(sum) - Math.log(n);
     }
 
     /**
@@ -95,8 +124,9 @@ public final class StepRecord {
         this.weightNorm = weightNorm;
         this.gradNorm = gradNorm;
         this.normalizedMargin = minMargin / weightNorm;
-        this.smoothedMargin = -Math.log(loss) / weightNorm;
-        this.modifiedMargin = constants.modifiedMargin(loss, weightNorm, eta, n);
+        this.logLoss = loss > TINY ? Math.log(loss) : logRisk(margins, n, min);
+        this.smoothedMargin = -logLoss / weightNorm;
+        this.modifiedMargin = constants.modifiedMarginFromLog(logLoss, weightNorm, eta, n);
         this.margins = margins;
     }
 }

@@ -63,6 +63,34 @@ public final class GradientDescent {
         }
     }
 
+    /**
+     * The gradient scale exponent for a step whose smallest margin is {@code minMargin}: 0 while every
+     * sigmoid(-q_i) is comfortably inside the float range (q below 40), then a multiple of 32 at least 20
+     * below the smallest margin, so e^(shift - q_i) is at most e^-20 and rarely changes between steps.
+     */
+    static double gradientShift(double minMargin) {
+        if (!(minMargin > 40) || Double.isInfinite(minMargin)) {
+            return 0;
+        }
+        return 32 * Math.floor((minMargin - 20) / 32);
+    }
+
+    private static double minimum(float[] v, int n) {
+        float min = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, v[i]);
+        }
+        return min;
+    }
+
+    private static double sumOfSquares(float[] v) {
+        double s = 0;
+        for (float g : v) {
+            s += (double) g * g;
+        }
+        return s;
+    }
+
     private TrainingResult loop(TwoLayerNetwork network, Dataset data, long firstStep, PhaseTracker phases,
                                 NetworkConstants constants, StepKernel kernel, List<? extends StepListener> listeners) {
         int n = data.size();
@@ -75,14 +103,24 @@ public final class GradientDescent {
         long diverged = -1;
         long updates = 0;
         long start = System.nanoTime();
+        network.copyWeightsTo(w32);
+        double weightNorm = network.frobeniusNorm();
+        boolean shiftable = kernel.supportsGradientShift();
+        double shift = 0;
         for (long t = firstStep; ; t++) {
-            network.copyWeightsTo(w32);
-            double loss = kernel.evaluate(w32, margins, gradient);
-            double gradSq = 0;
-            for (float g : gradient) {
-                gradSq += (double) g * g;
+            for (StepListener l : listeners) {
+                l.beforeStep(t, network, phases);
             }
-            record.set(t, loss, margins, n, network.frobeniusNorm(), Math.sqrt(gradSq), constants, eta);
+            // the shift is a function of W_t's margins alone (so results do not depend on history, e.g. a
+            // resume); the previous step's shift is the guess, and a wrong guess costs one more evaluation
+            double loss = kernel.evaluate(w32, margins, gradient, shift);
+            double needed = shiftable ? gradientShift(minimum(margins, n)) : 0;
+            if (needed != shift) {
+                shift = needed;
+                loss = kernel.evaluate(w32, margins, gradient, shift);
+            }
+            double unscale = Math.exp(-shift);
+            record.set(t, loss, margins, n, weightNorm, Math.sqrt(sumOfSquares(gradient)) * unscale, constants, eta);
             if (record.finite()) {
                 phases.observe(t, loss);
             }
@@ -96,9 +134,16 @@ public final class GradientDescent {
             if (t == options.steps()) {
                 break;
             }
+            // one pass: update the double master weights, refresh the float32 copy and the norm for step t+1
+            double normSq = 0;
+            double rate = eta * unscale;
             for (int k = 0; k < w.length; k++) {
-                w[k] -= eta * gradient[k];
+                double wk = w[k] - rate * gradient[k];
+                w[k] = wk;
+                w32[k] = (float) wk;
+                normSq += wk * wk;
             }
+            weightNorm = Math.sqrt(normSq);
             updates++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,0 +1,51 @@
+package org.bigstep.training;
+
+import java.util.Locale;
+import org.bigstep.data.Heap;
+import org.bigstep.kernel.PartitionedStepKernel;
+
+/**
+ * The heap a training run needs, by part, estimated before anything is allocated.
+ *
+ * @param data        n*d float32 features and n labels
+ * @param weights     m*d double master weights, the float32 copy the kernel reads and the float32 gradient
+ * @param partitions  the kernel driver's per-partition gradient buffers (all partitions but the first)
+ * @param margins     n float32 margins
+ * @param scratch     kernel scratch, generously: per thread one m*d float32 buffer and n doubles
+ */
+public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
+
+    /** JVM and library overhead that is there whatever the run (classes, picocli, buffers). */
+    public static final long BASE = 32L << 20;
+
+    public static MemoryEstimate of(long n, long d, long m, int threads) {
+        long md = m * d;
+        long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
+        return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
+                (long) threads * (md * 4 + n * 8));
+    }
+
+    public long total() {
+        return data + weights + partitions + margins + scratch + BASE;
+    }
+
+    /** The parts, for a refusal message. */
+    public String describe() {
+        return String.format(Locale.ROOT, "data %s, weights %s, partition buffers %s, kernel scratch %s",
+                Heap.mib(data), Heap.mib(weights + margins), Heap.mib(partitions), Heap.mib(scratch));
+    }
+
+    /**
+     * Refuses a run that does not fit.
+     *
+     * @param allocated bytes of this estimate that are already on the heap (the loaded data)
+     * @throws IllegalArgumentException with needed vs available heap and the -Xmx to pass
+     */
+    public void require(long allocated) {
+        long more = total() - allocated;
+        long available = Heap.available();
+        if (more > available) {
+            throw new IllegalArgumentException(Heap.refusal(more, available, "this run (" + describe() + ")"));
+        }
+    }
+}

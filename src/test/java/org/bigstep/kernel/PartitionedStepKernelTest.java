@@ -1,0 +1,128 @@
+package org.bigstep.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bigstep.activation.Activation;
+import org.bigstep.activation.Activations;
+import org.bigstep.data.Dataset;
+import org.bigstep.model.TwoLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PartitionedStepKernelTest {
+
+    @Property(tries = 500)
+    void partitionsCoverAllSamplesInOrder(@ForAll @IntRange(min = 1, max = 2_000_000) int n) {
+        int[] b = PartitionedStepKernel.partitionBounds(n);
+        assertEquals(0, b[0]);
+        assertEquals(n, b[b.length - 1]);
+        int partitions = b.length - 1;
+        assertTrue(partitions >= 1 && partitions <= PartitionedStepKernel.MAX_PARTITIONS, "partitions " + partitions);
+        for (int p = 0; p < partitions; p++) {
+            assertTrue(b[p + 1] > b[p], "partition " + p + " of n=" + n + " is empty or reversed");
+            assertEquals(0, b[p] % 16, "partition start " + b[p] + " not a multiple of 16");
+            if (partitions > 1) {
+                assertTrue(b[p + 1] - b[p] >= 16, "tiny partition");
+            }
+        }
+        assertArrayEquals(b, PartitionedStepKernel.partitionBounds(n), "a function of n alone");
+    }
+
+    @Test
+    void smallInputsUseOnePartition() {
+        assertArrayEquals(new int[] {0, 1}, PartitionedStepKernel.partitionBounds(1));
+        assertArrayEquals(new int[] {0, 511}, PartitionedStepKernel.partitionBounds(511));
+        assertEquals(3, PartitionedStepKernel.partitionBounds(512).length);
+        assertEquals(PartitionedStepKernel.MAX_PARTITIONS + 1, PartitionedStepKernel.partitionBounds(1_000_000).length);
+    }
+
+    private static Dataset randomData(int n, int d, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * d];
+        float[] y = new float[n];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextBoolean() ? 1 : -1;
+        }
+        return new Dataset("random", x, y, d);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 300, 1000, 5000})
+    void bitIdenticalForAnyThreadCount(int n) {
+        int d = 5;
+        int m = 6;
+        Dataset data = randomData(n, d, n);
+        Activation phi = Activations.parse("gelu");
+        TwoLayerNetwork net = TwoLayerNetwork.initialize(m, d, 3, 1, 1);
+        float[] w = new float[m * d];
+        net.copyWeightsTo(w);
+        float[] refMargins = null;
+        float[] refGrad = null;
+        double refRisk = 0;
+        for (int threads : new int[] {1, 2, 3, 8}) {
+            float[] margins = new float[n];
+            float[] grad = new float[m * d];
+            try (StepKernel k = Kernels.create(new KernelSpec(data, phi, net.signs(), 1, threads), KernelChoice.SCALAR)) {
+                assertTrue(k.threads() >= 1 && k.threads() <= threads);
+                double risk = k.evaluate(w, margins, grad);
+                // a second evaluation on the same kernel (persistent workers) gives the same bits
+                float[] g2 = new float[m * d];
+                assertEquals(risk, k.evaluate(w, new float[n], g2));
+                assertArrayEquals(grad, g2);
+                if (refGrad == null) {
+                    refRisk = risk;
+                    refMargins = margins;
+                    refGrad = grad;
+                } else {
+                    assertEquals(Double.doubleToLongBits(refRisk), Double.doubleToLongBits(risk), "risk, threads=" + threads);
+                    assertArrayEquals(refMargins, margins, "margins, threads=" + threads);
+                    assertArrayEquals(refGrad, grad, "gradient, threads=" + threads);
+                }
+            }
+        }
+        // and the value is right: against the double reference
+        double[] wd = new double[w.length];
+        for (int k = 0; k < w.length; k++) {
+            wd[k] = w[k];
+        }
+        double[] g = new double[w.length];
+        double risk = DoubleReference.risk(data, phi, net.signs(), 1, wd, g, null);
+        assertEquals(risk, refRisk, 1e-5 * risk);
+        double gmax = 0;
+        for (double v : g) {
+            gmax = Math.max(gmax, Math.abs(v));
+        }
+        for (int k = 0; k < g.length; k++) {
+            assertEquals(g[k], refGrad[k], 1e-4 * gmax, "gradient component " + k);
+        }
+    }
+
+    @Test
+    void rejectsShortArraysAndUseAfterClose() {
+        Dataset data = randomData(10, 3, 1);
+        KernelSpec spec = new KernelSpec(data, Activations.parse("softplus"), new double[] {1, -1}, 1, 2);
+        StepKernel k = Kernels.create(spec, KernelChoice.SCALAR);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.evaluate(new float[5], new float[10], new float[6]));
+        assertTrue(e.getMessage().contains("length 6"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> k.evaluate(new float[6], new float[9], new float[6]));
+        k.close();
+        k.close(); // idempotent
+        assertThrows(IllegalStateException.class, () -> k.evaluate(new float[6], new float[10], new float[6]));
+        assertThrows(IllegalArgumentException.class, () -> new KernelSpec(data, Activations.parse("softplus"), new double[] {1}, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new KernelSpec(data, Activations.parse("softplus"), new double[0], 1, 1));
+        assertEquals(KernelChoice.SCALAR, KernelChoice.parse(" Scalar "));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> KernelChoice.parse("gpu"));
+        assertTrue(bad.getMessage().contains("expected auto, scalar or vector"), bad.getMessage());
+    }
+}
