@@ -146,6 +146,16 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient) {
+        return evaluate(worker, w, from, to, margins, gradient, 0);
+    }
+
+    @Override
+    public boolean supportsGradientShift() {
+        return true;
+    }
+
+    @Override
+    public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] g = s.gradient == null ? gradient : s.gradient;
         Arrays.fill(g, 0, m * dp, 0f);
@@ -166,7 +176,7 @@ final class BlockedEvaluator implements RangeEvaluator {
                 }
                 int zo = (b0 - sb0) * mp;
                 forward(xa, xo, padded, s.z, zo);
-                loss += activate(sb0, b0, rows, s, margins, zo);
+                loss += activate(sb0, b0, rows, s, margins, zo, shift);
             }
             pack(sb0, superEnd - sb0, s.panels);
             backward(s.panels, superEnd - sb0, s.transposed, g);
@@ -202,7 +212,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /** phi, phi', f, margins, loss and g per sample; leaves C[i][j] = g_i c_j phi'(z_ij) in z. */
-    private double activate(int sb0, int b0, int rows, Scratch s, float[] margins, int zo) {
+    private double activate(int sb0, int b0, int rows, Scratch s, float[] margins, int zo, double shift) {
         float[] z = s.z;
         float[] ct = s.transposed;
         float[] value = s.value;
@@ -219,7 +229,8 @@ final class BlockedEvaluator implements RangeEvaluator {
             float q = y[i] * acc.reduceLanes(VectorOperators.ADD);
             margins[i] = q;
             loss += Logistic.loss(q);
-            float gi = -y[i] * Logistic.negativeDerivative(q) / n;
+            // as the scalar kernel: g = -y e^shift sigmoid(-q) / n formed in double (shift keeps it in float range)
+            float gi = (float) (-y[i] * Logistic.scaledNegativeDerivative(q, shift) / n);
             FloatVector gv = FloatVector.broadcast(SPECIES, gi);
             for (int j = 0; j < mp; j += L) {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))

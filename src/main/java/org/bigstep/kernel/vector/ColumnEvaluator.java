@@ -81,6 +81,16 @@ final class ColumnEvaluator implements RangeEvaluator {
 
     @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient) {
+        return evaluate(worker, w, from, to, margins, gradient, 0);
+    }
+
+    @Override
+    public boolean supportsGradientShift() {
+        return true;
+    }
+
+    @Override
+    public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] acc = s.accumulators;
         Arrays.fill(acc, 0f);
@@ -100,7 +110,7 @@ final class ColumnEvaluator implements RangeEvaluator {
                 f = FloatVector.fromArray(SPECIES, s.value, j * L).fma(FloatVector.broadcast(SPECIES, coefficient[j]), f);
             }
             f.intoArray(s.lanes, 0);
-            logistic(s, i0, valid, margins);
+            logistic(s, i0, valid, margins, shift);
             FloatVector g = FloatVector.fromArray(SPECIES, s.g, 0);
             for (int j = 0; j < m; j++) {
                 FloatVector c = g.mul(coefficient[j]).mul(FloatVector.fromArray(SPECIES, s.slope, j * L));
@@ -122,10 +132,10 @@ final class ColumnEvaluator implements RangeEvaluator {
      * From f in s.lanes: margins q = y f and g = -y sigmoid(-q) / n into s.g (the loss is summed later from the
      * margins, see {@link #lossSum}: C2's node budget cuts off inlining when both polynomials share a loop).
      */
-    private void logistic(Scratch s, int i0, int valid, float[] margins) {
+    private void logistic(Scratch s, int i0, int valid, float[] margins, double shift) {
         FloatVector yv = FloatVector.fromArray(SPECIES, y, i0);
         FloatVector q = yv.mul(FloatVector.fromArray(SPECIES, s.lanes, 0));
-        if (valid == L && !q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
+        if (shift == 0 && valid == L && !q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
             q.intoArray(margins, i0);
             FloatVector t = VectorMath.exp(q.abs().neg());
             FloatVector r = t.add(1f);
@@ -134,12 +144,13 @@ final class ColumnEvaluator implements RangeEvaluator {
             yv.neg().mul(tail).div(n).intoArray(s.g, 0);
             return;
         }
-        // a partial group, or a margin whose e^{-q} would leave the float range: the scalar kernel's float g
+        // a partial group, a margin whose e^{-q} would leave the float range, or a shifted gradient (late
+        // training, every margin above 40): the scalar kernel's g, formed in double
         q.intoArray(s.lanes, 0);
         for (int l = 0; l < valid; l++) {
             float ql = s.lanes[l];
             margins[i0 + l] = ql;
-            s.g[l] = -y[i0 + l] * Logistic.negativeDerivative(ql) / n;
+            s.g[l] = (float) (-y[i0 + l] * Logistic.scaledNegativeDerivative(ql, shift) / n);
         }
         for (int l = valid; l < L; l++) {
             s.g[l] = 0f; // lanes past the range contribute nothing

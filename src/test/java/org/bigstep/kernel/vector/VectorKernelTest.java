@@ -191,6 +191,15 @@ class VectorKernelTest {
         }
     }
 
+    static float[] shifted(KernelSpec spec, RangeEvaluator.Factory factory, float[] w, double shift) {
+        float[] gradient = new float[w.length];
+        try (StepKernel k = new PartitionedStepKernel(spec, factory)) {
+            assertTrue(k.supportsGradientShift(), factory.name() + " must accept a gradient shift");
+            k.evaluate(w, new float[spec.data().size()], gradient, shift);
+        }
+        return gradient;
+    }
+
     /** Margins near 100: the loss (about e^-100) must keep its relative precision, not underflow in float. */
     @Test
     void tinyLossKeepsItsRelativePrecision() {
@@ -238,6 +247,20 @@ class VectorKernelTest {
                 fromMargins /= n;
                 assertEquals(fromMargins, r.loss(), 1e-12 * fromMargins, "d=" + d + " n=" + n + ": tiny loss from margins");
                 assertEquals(ref.loss, r.loss(), 1e-3 * ref.loss, "d=" + d + " n=" + n + ": tiny loss vs float64");
+                // the shifted gradient e^shift grad L stays in float range and matches the scalar kernel's
+                double shift = 64;
+                float[] vector = shifted(spec, new VectorEvaluatorFactory(-1), w, shift);
+                float[] scalar = shifted(spec, Kernels.factory(KernelChoice.SCALAR), w, shift);
+                double largest = 0;
+                for (int jk = 0; jk < w.length; jk++) {
+                    largest = Math.max(largest, Math.abs(ref.gradient[jk]) * Math.exp(shift));
+                }
+                assertTrue(largest > 1e-30, "test setup: shifted gradient " + largest);
+                for (int jk = 0; jk < w.length; jk++) {
+                    double want = ref.gradient[jk] * Math.exp(shift);
+                    assertEquals(want, vector[jk], 2e-3 * largest, "vector shifted gradient " + jk);
+                    assertEquals(scalar[jk], vector[jk], 2e-3 * largest, "vector vs scalar shifted gradient " + jk);
+                }
             }
         }
     }
