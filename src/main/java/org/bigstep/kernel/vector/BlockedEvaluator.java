@@ -3,7 +3,6 @@ package org.bigstep.kernel.vector;
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.bigstep.kernel.KernelSpec;
 import org.bigstep.kernel.RangeEvaluator;
@@ -71,14 +70,16 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] gradient;
         final float[] panels;
         final float[] transposed;
+        final float[] lanes;
 
-        Scratch(int blockRows, int superRows, int mp, int dp, int m, boolean paddedGradient) {
+        Scratch(int blockRows, int superRows, int mp, int dp, int m, boolean paddedGradient, int lanes) {
             z = new float[superRows * mp];
             value = new float[superRows * mp];
             slope = new float[superRows * mp];
             tail = new float[blockRows * dp];
             panels = new float[superRows * dp];
             transposed = new float[m * superRows];
+            this.lanes = new float[lanes];
             gradient = paddedGradient ? new float[m * dp] : null;
         }
     }
@@ -114,7 +115,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.kChunk = (dp + chunks - 1) / chunks; // equal chunks: no short last chunk re-loading 12 accumulators
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
-            scratch[t] = new Scratch(blockRows, superRows, mp, dp, m, dp != d);
+            scratch[t] = new Scratch(blockRows, superRows, mp, dp, m, dp != d, L);
         }
     }
 
@@ -226,7 +227,14 @@ final class BlockedEvaluator implements RangeEvaluator {
                 acc = FloatVector.fromArray(SPECIES, coefficient, j).fma(FloatVector.fromArray(SPECIES, value, o + j), acc);
             }
             int i = b0 + r;
-            float q = y[i] * acc.reduceLanes(VectorOperators.ADD);
+            // lanes summed in a fixed order: reduceLanes(ADD) may reassociate, and on JDK 25 compiled and
+            // interpreted code gave different sums, which broke run-to-run determinism
+            acc.intoArray(s.lanes, 0);
+            float f = 0;
+            for (int l = 0; l < L; l++) {
+                f += s.lanes[l];
+            }
+            float q = y[i] * f;
             margins[i] = q;
             loss += Logistic.loss(q);
             // as the scalar kernel: g = -y e^shift sigmoid(-q) / n formed in double (shift keeps it in float range)

@@ -121,9 +121,14 @@ final class ColumnEvaluator implements RangeEvaluator {
                 }
             }
         }
-        loss = lossSum(margins, from, to);
+        loss = lossSum(margins, from, to, s.lanes);
         for (int jk = 0; jk < m * d; jk++) {
-            gradient[jk] = FloatVector.fromArray(SPECIES, acc, jk * L).reduceLanes(VectorOperators.ADD);
+            // lanes summed in a fixed order (reduceLanes(ADD) may reassociate, differently in compiled code)
+            float sum = 0;
+            for (int l = 0; l < L; l++) {
+                sum += acc[jk * L + l];
+            }
+            gradient[jk] = sum;
         }
         return loss;
     }
@@ -159,10 +164,10 @@ final class ColumnEvaluator implements RangeEvaluator {
 
     /**
      * sum of log(1 + e^{-q}) over margins[from, to): max(-q, 0) + log1p(e^{-|q|}) in float lanes (relative error
-     * about 1e-7), summed in double per vector; groups with a margin above FLOAT_LOSS_LIMIT, whose e^{-q} nears
+     * about 1e-7), summed in double lane by lane; groups with a margin above FLOAT_LOSS_LIMIT, whose e^{-q} nears
      * the float underflow, and the tail use the scalar kernel's double loss.
      */
-    private double lossSum(float[] margins, int from, int to) {
+    private double lossSum(float[] margins, int from, int to, float[] lanes) {
         double loss = 0;
         int i = from;
         for (; i + L <= to; i += L) {
@@ -173,7 +178,10 @@ final class ColumnEvaluator implements RangeEvaluator {
                 }
             } else {
                 FloatVector t = VectorMath.exp(q.abs().neg());
-                loss += q.neg().max(0f).add(VectorMath.log1p(t)).reduceLanes(VectorOperators.ADD);
+                q.neg().max(0f).add(VectorMath.log1p(t)).intoArray(lanes, 0);
+                for (int l = 0; l < L; l++) {
+                    loss += lanes[l]; // in order and in double: reduceLanes(ADD) may reassociate
+                }
             }
         }
         for (; i < to; i++) {
