@@ -7,7 +7,11 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Float elementary functions on vectors of any width, as plain polynomials (no SVML stubs), so results are
- * the same on every JDK and machine and the JIT inlines them into the fused loop.
+ * the same on every JDK and machine and the JIT inlines them into the fused loop. Measured trade-off:
+ * {@code lanewise(VectorOperators.EXP)} (SVML on JDK 17, AVX2) made the fused softplus step 5-15% faster
+ * (n=1024 d=784 m=16: 1.33-1.49 vs 1.60-1.67 ms; n=4096 d=2 m=32: 0.88-0.97 vs 0.94-1.01 ms), but its
+ * results are not specified to the bit and differ between JDKs, widths and machines (512 bits on AVX2
+ * falls back to Math.exp per lane), so a trace would no longer replay bit for bit elsewhere.
  *
  * <p>Each function is one call: C2 stops inlining once a compilation unit reaches its node budget
  * (NodeCountInliningCutoff), and Vector API code is node-heavy, so callers keep at most two of these per
