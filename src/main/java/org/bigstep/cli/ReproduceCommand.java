@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bigstep reproduce}: the paper's experiments, with figures and a report of claim against measurement. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the paper's experiments and write PNG figures and OUT/REPORT.md, which puts each claim of",
-            "the paper next to the number measured in this run (read back from the traces in OUT/runs/)."},
+        description = "Run the paper's experiments and write PNG figures and OUT/REPORT.md, which puts each claim of "
+            + "the paper next to the number measured in this run (read back from the traces in OUT/runs/).",
         footer = {"", "NAME: xor (Figure 2 a-c), images (Figure 2 d-f, Figure 3), fig4 (Figure 4),",
             "acceleration (Corollary 4.2 vs Theorem 4.3), all. Without NAME: a fast subset (xor, fig4 and",
             "acceleration at reduced sizes, under two minutes on 2 cores).",
@@ -45,8 +45,8 @@ final class ReproduceCommand implements Callable<Integer> {
     String kernel;
 
     @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
-            description = {"images: data instead of the shipped Fashion-MNIST pair, e.g. the cifar-10-batches-bin folder",
-                "with --classes airplane,automobile --subset 6000 --test-fraction 0.2 (any 'train' data option below)."})
+            description = "images: data instead of the shipped Fashion-MNIST pair, e.g. the cifar-10-batches-bin folder "
+                + "with --classes airplane,automobile --subset 6000 --test-fraction 0.2 (any 'train' data option below).")
     java.util.List<String> dataFiles;
 
     @Option(names = "--dataset", paramLabel = "SPEC", description = "images: a built-in or shipped dataset (default: fashion-pair).")

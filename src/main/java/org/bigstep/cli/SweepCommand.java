@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bigstep sweep}: the grid activation x width x eta x seed, runs spread over the cores. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one network per point of the grid ACTIVATION x WIDTH x ETA x SEED (same data and",
-            "options otherwise), several runs at a time, and summarise them."},
+        description = "Train one network per point of the grid ACTIVATION x WIDTH x ETA x SEED (same data and "
+            + "options otherwise), several runs at a time, and summarise them.",
         footer = {"", "LIST: comma-separated values. --eta also takes log ranges A..B:K, K values from A to B evenly",
             "spaced in log10 with both ends included (1e-1..1e3:9 = 0.1, 0.316..., 1, ..., 1000); ranges and",
             "values mix (1,10..1000:3). Activation parameters keep their commas: leaky:c=0.6,base=softplus,softplus",
@@ -79,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "auto|scalar|vector", defaultValue = "auto", description = "Kernel (default: ${DEFAULT-VALUE}).")
     String kernel;
 
-    @Option(names = "--trace-every", paramLabel = "K", defaultValue = "1", description = "Trace rows with step % K == 0, and the last (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trace-every", paramLabel = "K", defaultValue = "1", description = "Trace rows with step %% K == 0, and the last (default: ${DEFAULT-VALUE}).")
     long traceEvery;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created).")
