@@ -32,35 +32,38 @@
  * per thread.
  *
  * <p>ms per step and GFLOP/s (4 n d m flops per step), GELU, 1 thread / 2 threads, preferred width (256 bits),
- * measured with a temporary harness (PartitionedStepKernel.evaluate in a loop after 6 s of warm-up, 4 s
- * measured; {@code java --add-modules jdk.incubator.vector -cp target/classes:. StepBench n d m gelu T -1 6 4}).
- * <b>Preliminary</b>: other sessions' builds and tests shared the 2 cores during the runs (load average 2-5),
- * so the 2-thread numbers in particular are low and noisy; the JMH benchmarks in bench/ are the reference.
+ * measured with a temporary harness (PartitionedStepKernel.evaluate in a loop after 8 s of warm-up (14 s for
+ * the largest shape), 4 s measured; {@code java --add-modules jdk.incubator.vector -cp target/classes:.
+ * StepBench n d m gelu THREADS -1 8 4}); scalar columns from an earlier run of the same harness with
+ * {@code scalar} (1-2 s warm-up). <b>Preliminary</b>: other sessions' builds and tests shared the 2 cores
+ * (load average 1.5-2.5 during the final run, 2-5 earlier), so the 2-thread numbers in particular are low
+ * and noisy (where the main thread's CPU time per step was far below the wall time, the second core was busy
+ * elsewhere: marked *); the JMH benchmarks in bench/ are the reference.
  * <pre>
- * shape n d m          JDK 17 vector      JDK 25 vector      JDK 17 scalar
- *                      1 thr    2 thr     1 thr    2 thr     1 thr    2 thr
- * 1024 3072 256  ms    100.8     94.4     132.0     68.1     1190      641
- *                GF/s   31.9     34.1      24.4     47.3      2.7      5.0
- * 16384 784 1024 ms     1135      802      1860      910    21913    11366
- *                GF/s   46.4     65.6      28.3     57.8      2.4      4.6
- * 1024 3072 16   ms     6.59     5.36      6.53     5.00     80.2     45.4
- *                GF/s   30.5     37.6      30.8     40.3      2.5      4.4
- * 8192 784 128   ms     79.4     50.8     100.8     50.6     1270      707
- *                GF/s   41.4     64.8      32.6     64.9      2.6      4.7
- * 4096 2 32      ms    0.542    0.442     0.454      -       17.3     8.97
- * 6000 784 40    ms     16.4     10.7      23.7     13.3      331      149
- *                GF/s   45.9     70.3      31.7     56.7      2.3      5.1
- * 6000 3072 40   ms     62.5     53.0     107.5      -       1161      590
- *                GF/s   47.2     55.7      27.4      -        2.5      5.0
+ * shape n d m            JDK 17 vector       JDK 25 vector       JDK 17 scalar
+ *                        1 thr    2 thr      1 thr    2 thr      1 thr    2 thr
+ * 1024 3072 256   ms      82.8     41.0      124.8     69.1      1190      641
+ *                 GF/s    38.9     78.5       25.8     46.6       2.7      5.0
+ * 16384 784 1024  ms      1129      824       2001     2003*    21913    11366
+ *                 GF/s    46.6     63.9       26.3     26.3*      2.4      4.6
+ * 1024 3072 16    ms      5.77     7.98*      8.67     8.82*     80.2     45.4
+ *                 GF/s    34.9     25.2*      23.2     22.8*      2.5      4.4
+ * 8192 784 128    ms      77.1     86.9*     104.4    106.3*     1270      707
+ *                 GF/s    42.7     37.8*      31.5     30.9*      2.6      4.7
+ * 4096 2 32       ms     0.626    0.438      0.449    0.414      17.3     8.97
+ * 6000 784 40     ms      18.4     11.2       24.6     13.9       331      149
+ *                 GF/s    40.9     67.1       30.6     54.1       2.3      5.1
+ * 6000 3072 40    ms      81.9     55.3      124.6     63.6      1161      590
+ *                 GF/s    36.0     53.4       23.7     46.4       2.5      5.0
  * </pre>
- * Against the targets: the GEMM-bound shapes reach 46 GFLOP/s (72% of peak, 16384x784x1024) and 32-52
- * GFLOP/s (50-80%, 1024x3072x256, by run; the lower value above was taken under load) on one JDK 17 thread;
- * n=480 d=3072 m=256 measured 41-52 GFLOP/s on a quieter machine. Tiny d: 32x the scalar kernel with GELU,
- * and with the cheapest activation (relu) 0.28 vs 1.92 ms (6.9x); leaky-softplus 0.53 vs 10.1 ms (19x).
- * JDK 25 ran 10-40% slower than JDK 17 on one thread in these runs (not understood yet; warm-up of the
- * largest shapes was short). Tuning findings on this machine: forward 4x3 tiles; backward tiles 4x3, 6x2
- * and 12x1 measured the same; the forward unchunked when the W panel fits L2 (d = 784: +15%) and in
- * 256-column chunks otherwise (d = 3072: +20%); packed X panels for the gradient pass (+35%); computing
- * the loss and logistic derivative in vectors for tiny d (-40% step time).
+ * Against the targets: GEMM-bound shapes on one JDK 17 thread reach 46.6 GFLOP/s (73% of the 64 GFLOP/s
+ * peak, 16384x784x1024) and 38.9-39.6 (61-62%, 1024x3072x256); short of 75%. Two threads: 1.9-2.0x on
+ * 1024x3072x256 (78.5 GFLOP/s); the other 2-thread figures are distorted by the shared machine. Tiny d
+ * (4096x2x32): 28x the scalar kernel with GELU; with the cheapest activation, relu, 0.32 vs 2.19 ms (6.9x);
+ * leaky-softplus 0.60 vs 9.02 ms (15x). JDK 25 ran 25-45% slower than JDK 17 on one thread (not understood
+ * yet). Tuning findings on this machine: forward 4x3 tiles; backward tiles 4x3, 6x2 and 12x1 measured the
+ * same; the forward unchunked when the W panel fits L2 (d = 784: +15%) and in 256-column chunks otherwise
+ * (d = 3072: +20%); packed X panels for the gradient pass (+35%); a short remainder folded into the last
+ * superblock (1024x3072x256: +30%); the loss and logistic derivative in vectors for tiny d (-40% step time).
  */
 package org.bigstep.kernel.vector;
