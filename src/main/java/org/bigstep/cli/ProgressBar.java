@@ -49,13 +49,18 @@ final class ProgressBar implements StepListener, AutoCloseable {
 
     private void draw(long step, double loss, long now) {
         double done = last > first ? (double) (step - first) / (last - first) : 1;
-        int filled = (int) Math.round(done * WIDTH);
-        double elapsed = (now - start) / 1e9;
-        double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
-        out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-                + String.format("%3.0f%% step %d/%d  loss %.3e  ETA %s ", 100 * done, step, last, loss, clock(eta)));
+        out.print(render(done, start, now, String.format("step %d/%d  loss %.3e", step, last, loss)));
         out.flush();
         drawn = true;
+    }
+
+    /** "\r[####......]  42% DETAIL  ETA m:ss ", the remaining time extrapolated from the time so far. */
+    static String render(double done, long startNanos, long now, String detail) {
+        int filled = (int) Math.round(done * WIDTH);
+        double elapsed = (now - startNanos) / 1e9;
+        double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
+        return "\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+                + String.format("%3.0f%% %s  ETA %s ", 100 * done, detail, clock(eta));
     }
 
     private static String clock(double seconds) {

@@ -75,21 +75,9 @@ final class SweepProgress implements AutoCloseable {
         }
         lastDraw = now;
         double done = totalSteps > 0 ? Math.min(1, (double) steps.get() / totalSteps) : 1;
-        int filled = (int) Math.round(done * WIDTH);
-        double elapsed = (now - start) / 1e9;
-        double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
-        out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-                + String.format("%3.0f%%  runs %d/%d  ETA %s ", 100 * done, finishedRuns.get(), runs, clock(eta)));
+        out.print(ProgressBar.render(done, start, now, String.format(" runs %d/%d", finishedRuns.get(), runs)));
         out.flush();
         drawn = true;
-    }
-
-    private static String clock(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "--:--";
-        }
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     @Override
