@@ -79,11 +79,6 @@ public final class PartitionedStepKernel implements StepKernel {
     }
 
     @Override
-    public boolean supportsGradientShift() {
-        return evaluator.supportsGradientShift();
-    }
-
-    @Override
     public double evaluate(float[] weights, float[] margins, float[] gradient, double shift) {
         if (closed) {
             throw new IllegalStateException("kernel is closed");
@@ -91,9 +86,6 @@ public final class PartitionedStepKernel implements StepKernel {
         if (weights.length < size || gradient.length < size || margins.length < n) {
             throw new IllegalArgumentException("kernel: expected weights and gradient of length " + size + " and margins of length "
                     + n + ", found " + weights.length + ", " + gradient.length + ", " + margins.length);
-        }
-        if (shift != 0 && !evaluator.supportsGradientShift()) {
-            throw new UnsupportedOperationException(name + " kernel does not scale its gradient");
         }
         evaluator.prepare(weights);
         stepShift = shift;
@@ -151,9 +143,7 @@ public final class PartitionedStepKernel implements StepKernel {
     private void computePartitions(int worker) {
         for (int p = nextPartition.getAndIncrement(); p < partialLoss.length; p = nextPartition.getAndIncrement()) {
             float[] target = p == 0 ? stepGradient : partial[p];
-            partialLoss[p] = stepShift == 0
-                    ? evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target)
-                    : evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target, stepShift);
+            partialLoss[p] = evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target, stepShift);
         }
     }
 

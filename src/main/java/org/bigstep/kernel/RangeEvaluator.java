@@ -15,26 +15,17 @@ public interface RangeEvaluator {
      * Evaluates samples [from, to) for worker {@code worker} (0 .. workers-1; use it to pick scratch space).
      *
      * @param margins  receives q_i for i in [from, to)
-     * @param gradient overwritten with this range's contribution to grad L (already divided by n), length m*d
-     * @return sum over the range of log(1 + exp(-q_i)), in double, not divided by n
+     * @param gradient overwritten with this range's contribution to e^shift grad L (already divided by n),
+     *                 length m*d; the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly,
+     *                 so the gradient stays in the float range when every loss is tiny
+     * @param shift    the gradient scale exponent chosen by the caller, 0 for the plain gradient
+     * @return sum over the range of log(1 + exp(-q_i)), in double, not divided by n and not scaled
      */
-    double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient);
+    double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient, double shift);
 
-    /** Whether {@link #evaluate(int, float[], int, int, float[], float[], double)} accepts a non-zero shift. */
-    default boolean supportsGradientShift() {
-        return false;
-    }
-
-    /**
-     * As {@link #evaluate(int, float[], int, int, float[], float[])}, but the gradient written is e^shift times
-     * the true one (the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly), so that it
-     * stays in the float range when every loss is tiny. The returned loss sum is not scaled.
-     */
-    default double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient, double shift) {
-        if (shift != 0) {
-            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not scale its gradient");
-        }
-        return evaluate(worker, weights, from, to, margins, gradient);
+    /** The plain gradient: {@code evaluate(..., 0)}. */
+    default double evaluate(int worker, float[] weights, int from, int to, float[] margins, float[] gradient) {
+        return evaluate(worker, weights, from, to, margins, gradient, 0);
     }
 
     /** Builds an evaluator for a spec and a number of workers; the vector package provides one reflectively. */

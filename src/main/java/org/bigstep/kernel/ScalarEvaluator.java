@@ -47,16 +47,6 @@ final class ScalarEvaluator implements RangeEvaluator {
     }
 
     @Override
-    public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient) {
-        return evaluate(worker, w, from, to, margins, gradient, 0);
-    }
-
-    @Override
-    public boolean supportsGradientShift() {
-        return true;
-    }
-
-    @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         float[] slope = slopes[worker];
         java.util.Arrays.fill(gradient, 0, m * d, 0f);

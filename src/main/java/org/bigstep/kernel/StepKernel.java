@@ -21,13 +21,8 @@ public interface StepKernel extends AutoCloseable {
      * As {@link #evaluate(float[], float[], float[])}, but {@code gradient} receives e^shift grad L: late in
      * training the per-sample derivatives sigmoid(-q_i) fall below the float range (q above ~87) and a float
      * gradient would silently become 0; a shift near the smallest margin keeps it exact. The risk is not scaled.
-     * Only kernels that {@link #supportsGradientShift()} accept a non-zero shift.
      */
     double evaluate(float[] weights, float[] margins, float[] gradient, double shift);
-
-    default boolean supportsGradientShift() {
-        return false;
-    }
 
     /** "scalar" or "vector". */
     String name();

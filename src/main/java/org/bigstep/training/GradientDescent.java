@@ -105,7 +105,6 @@ public final class GradientDescent {
         long start = System.nanoTime();
         network.copyWeightsTo(w32);
         double weightNorm = network.frobeniusNorm();
-        boolean shiftable = kernel.supportsGradientShift();
         double shift = 0;
         for (long t = firstStep; ; t++) {
             for (StepListener l : listeners) {
@@ -114,7 +113,7 @@ public final class GradientDescent {
             // the shift is a function of W_t's margins alone (so results do not depend on history, e.g. a
             // resume); the previous step's shift is the guess, and a wrong guess costs one more evaluation
             double loss = kernel.evaluate(w32, margins, gradient, shift);
-            double needed = shiftable ? gradientShift(minimum(margins, n)) : 0;
+            double needed = gradientShift(minimum(margins, n));
             if (needed != shift) {
                 shift = needed;
                 loss = kernel.evaluate(w32, margins, gradient, shift);

@@ -149,16 +149,6 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     @Override
-    public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient) {
-        return evaluate(worker, w, from, to, margins, gradient, 0);
-    }
-
-    @Override
-    public boolean supportsGradientShift() {
-        return true;
-    }
-
-    @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] g = s.gradient == null ? gradient : s.gradient;
