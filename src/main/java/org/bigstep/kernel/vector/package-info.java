@@ -31,6 +31,8 @@
  * <b>about 64 GFLOP/s on one core</b> (runs 60-67), about 115 GFLOP/s on two. So 75% of peak = 48 GFLOP/s
  * per thread.
  *
+ * <p>The authoritative numbers are the JMH ones in docs/PERFORMANCE.md ({@code bench/run}, quiet machine);
+ * the table below is the development record that guided tuning, taken while other jobs shared the machine.
  * <p>ms per step and GFLOP/s (4 n d m flops per step), GELU, 1 thread / 2 threads, preferred width (256 bits),
  * measured with a temporary harness (PartitionedStepKernel.evaluate in a loop after 8 s of warm-up (14 s for
  * the largest shape), 4 s measured; {@code java --add-modules jdk.incubator.vector -cp target/classes:.
