@@ -259,8 +259,4 @@ public final class TrainingJob {
             }
         }
     }
-
-    static void write(Path p, String text) throws IOException {
-        AtomicFiles.write(p, text);
-    }
 }

@@ -1,6 +1,6 @@
 package org.bigstep.cli;
 
-import static org.bigstep.cli.TrainCommandTest.run;
+import static org.bigstep.cli.CliResult.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.bigstep.cli.TrainCommandTest.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +80,7 @@ class DataOptionsCliTest {
     void idxWithClassesAndTestFractionReportsTestAccuracy() throws IOException {
         Path images = write("train-images-idx3-ubyte.gz", gzip(images(90)));
         Path labels = write("train-labels-idx1-ubyte.gz", gzip(labels(90)));
-        Result r = run("train", "--data", images.toString(), "--labels", labels.toString(), "--classes", "0,2",
+        CliResult r = run("train", "--data", images.toString(), "--labels", labels.toString(), "--classes", "0,2",
                 "--test-fraction", "0.2", "--data-seed", "4", "--eta", "20", "--steps", "30", "--trace-every", "5",
                 "--test-every", "10", "--kernel", "scalar", "--trace", out("t.csv"), "--summary", out("s.json"));
         assertEquals(0, r.code(), r.err());
@@ -104,7 +103,7 @@ class DataOptionsCliTest {
 
     @Test
     void shippedFashionPairRunsWithItsTestSplit() throws IOException {
-        Result r = run("train", "--dataset", "fashion-pair", "--subset", "200", "--eta", "50", "--steps", "3", "--width", "4",
+        CliResult r = run("train", "--dataset", "fashion-pair", "--subset", "200", "--eta", "50", "--steps", "3", "--width", "4",
                 "--kernel", "scalar", "--summary", out("s.json"));
         assertEquals(0, r.code(), r.err());
         String summary = Files.readString(dir.resolve("s.json"));
@@ -124,7 +123,7 @@ class DataOptionsCliTest {
             }
         }
         Path batch = write("data_batch_1.bin", b.array());
-        Result r = run("train", "--data", batch.toString(), "--classes", "airplane,automobile", "--steps", "2",
+        CliResult r = run("train", "--data", batch.toString(), "--classes", "airplane,automobile", "--steps", "2",
                 "--kernel", "scalar", "--summary", out("s.json"));
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(dir.resolve("s.json")).contains("\"data_format\": \"cifar10\""));
@@ -176,7 +175,7 @@ class DataOptionsCliTest {
                 args.add(c[k].toString());
             }
             args.addAll(List.of("--steps", "1", "--trace", out("t.csv"), "--summary", out("s.json"), "--save-model", out("m.csv")));
-            Result r = run(args.toArray(new String[0]));
+            CliResult r = run(args.toArray(new String[0]));
             String what = String.join(" ", args);
             assertEquals(2, r.code(), what + "\n" + r.err());
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
@@ -188,10 +187,10 @@ class DataOptionsCliTest {
 
     @Test
     void dataCommandHasHelp() {
-        Result r = run("data", "make-fashion-pair", "--help");
+        CliResult r = run("data", "make-fashion-pair", "--help");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("dataset-fashion-mnist"), r.out());
-        Result missing = run("data", "make-fashion-pair", "--source", dir.resolve("nowhere").toString(), "--out", out("o"));
+        CliResult missing = run("data", "make-fashion-pair", "--source", dir.resolve("nowhere").toString(), "--out", out("o"));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("install Debian's dataset-fashion-mnist"), missing.err());
     }

@@ -26,18 +26,18 @@ class PlotCommandTest {
     void traces() {
         a = dir.resolve("a.csv");
         b = dir.resolve("b.csv");
-        assertEquals(0, TrainCommandTest.run("train", "--dataset", "xor", "--eta", "10", "--steps", "200", "--trace", a.toString()).code());
-        assertEquals(0, TrainCommandTest.run("train", "--dataset", "xor", "--eta", "1000", "--steps", "200", "--trace", b.toString()).code());
+        assertEquals(0, CliResult.run("train", "--dataset", "xor", "--eta", "10", "--steps", "200", "--trace", a.toString()).code());
+        assertEquals(0, CliResult.run("train", "--dataset", "xor", "--eta", "1000", "--steps", "200", "--trace", b.toString()).code());
     }
 
     @Test
     void plotsSeveralRunsAsPngAndSvg() throws Exception {
         Path png = dir.resolve("risk.png");
-        TrainCommandTest.Result r = TrainCommandTest.run("plot", a.toString(), b.toString(), "--out", png.toString(), "--log-x", "--size", "640x400");
+        CliResult r = CliResult.run("plot", a.toString(), b.toString(), "--out", png.toString(), "--log-x", "--size", "640x400");
         assertEquals(0, r.code(), r.err());
         FiguresTest.decodePng(png, 640, 400);
         Path svg = dir.resolve("m.svg");
-        r = TrainCommandTest.run("plot", a.toString(), b.toString(), "--out", svg.toString(), "--y", "normalized_margin,smoothed_margin", "--x", "eta_t");
+        r = CliResult.run("plot", a.toString(), b.toString(), "--out", svg.toString(), "--y", "normalized_margin,smoothed_margin", "--x", "eta_t");
         assertEquals(0, r.code(), r.err());
         assertEquals("svg", FiguresTest.xml().newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getTagName());
     }
@@ -63,11 +63,11 @@ class PlotCommandTest {
             {"plot", "--out", out.toString()},
         };
         for (String[] c : cases) {
-            TrainCommandTest.Result r = TrainCommandTest.run(c);
+            CliResult r = CliResult.run(c);
             assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
             assertFalse(Files.exists(out), String.join(" ", c));
             assertFalse(Files.exists(dir.resolve("x.jpg")));
         }
-        assertTrue(TrainCommandTest.run("plot", bad.toString(), "--out", out.toString()).err().contains(bad + ":3:"));
+        assertTrue(CliResult.run("plot", bad.toString(), "--out", out.toString()).err().contains(bad + ":3:"));
     }
 }

@@ -38,7 +38,7 @@ class SweepCommandTest {
     @Test
     void everySweepRunEqualsALoneTrainRunBitForBit() throws IOException {
         Path out = dir.resolve("sweep");
-        TrainCommandTest.Result r = TrainCommandTest.run("sweep", "--dataset", "xor", "--eta", "10,3000",
+        CliResult r = CliResult.run("sweep", "--dataset", "xor", "--eta", "10,3000",
                 "--activation", "leaky-softplus,softplus", "--seed", "0,7", "--steps", "300", "--threads", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<CSVRecord> records = summary(out.resolve("summary.csv"));
@@ -50,7 +50,7 @@ class SweepCommandTest {
         assertEquals("softplus", records.get(4).get("activation"));
         for (CSVRecord rec : records) {
             Path trace = dir.resolve("train-" + rec.get("run") + ".csv");
-            TrainCommandTest.Result t = TrainCommandTest.run("train", "--dataset", "xor", "--eta", rec.get("eta"),
+            CliResult t = CliResult.run("train", "--dataset", "xor", "--eta", rec.get("eta"),
                     "--activation", rec.get("activation"), "--seed", rec.get("seed"), "--steps", "300", "--threads", "1",
                     "--trace", trace.toString());
             assertEquals(0, t.code(), t.err());
@@ -66,7 +66,7 @@ class SweepCommandTest {
     @Test
     void aDivergedRunIsRecordedAndTheOthersGoOn() throws IOException {
         Path out = dir.resolve("s");
-        TrainCommandTest.Result r = TrainCommandTest.run("sweep", "--dataset", "xor", "--eta", "1e300,1", "--steps", "40", "--out", out.toString());
+        CliResult r = CliResult.run("sweep", "--dataset", "xor", "--eta", "1e300,1", "--steps", "40", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step"), r.err());
         List<CSVRecord> records = summary(out.resolve("summary.csv"));
@@ -74,7 +74,7 @@ class SweepCommandTest {
         assertEquals("-1", records.get(1).get("diverged_step"));
         assertEquals("40", records.get(1).get("steps_completed"));
 
-        TrainCommandTest.Result all = TrainCommandTest.run("sweep", "--dataset", "xor", "--eta", "1e300", "--steps", "40", "--out", dir.resolve("t").toString());
+        CliResult all = CliResult.run("sweep", "--dataset", "xor", "--eta", "1e300", "--steps", "40", "--out", dir.resolve("t").toString());
         assertEquals(3, all.code(), "every run diverged");
     }
 
@@ -89,7 +89,7 @@ class SweepCommandTest {
             args.add("--eta=1");
         }
         args.add(bad);
-        TrainCommandTest.Result r = TrainCommandTest.run(args.toArray(new String[0]));
+        CliResult r = CliResult.run(args.toArray(new String[0]));
         assertEquals(2, r.code(), bad + ": " + r.err());
         assertTrue(r.err().startsWith("bigstep: "), r.err());
         assertFalse(Files.exists(out), bad + " created " + out);
@@ -98,10 +98,10 @@ class SweepCommandTest {
     @Test
     void outputThatIsAFileIsBadInput() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
-        TrainCommandTest.Result r = TrainCommandTest.run("sweep", "--dataset", "xor", "--eta", "1", "--out", file.toString());
+        CliResult r = CliResult.run("sweep", "--dataset", "xor", "--eta", "1", "--out", file.toString());
         assertEquals(2, r.code());
         assertEquals("x", Files.readString(file));
-        TrainCommandTest.Result data = TrainCommandTest.run("sweep", "--data", dir.resolve("missing.csv").toString(), "--eta", "1",
+        CliResult data = CliResult.run("sweep", "--data", dir.resolve("missing.csv").toString(), "--eta", "1",
                 "--out", dir.resolve("o").toString());
         assertEquals(2, data.code());
         assertFalse(Files.exists(dir.resolve("o")));

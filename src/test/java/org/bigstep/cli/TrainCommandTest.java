@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +21,8 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     private String p(String name) {
@@ -49,7 +41,7 @@ class TrainCommandTest {
 
     @Test
     void trainWritesTraceSummaryAndModel() throws IOException {
-        Result r = run("train", "--dataset", "xor", "--eta", "50", "--steps", "300", "--trace-every", "100",
+        CliResult r = run("train", "--dataset", "xor", "--eta", "50", "--steps", "300", "--trace-every", "100",
                 "--trace", p("t.csv"), "--summary", p("s.json"), "--save-model", p("m.csv"), "--kernel", "scalar");
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(dir.resolve("t.csv"));
@@ -75,8 +67,8 @@ class TrainCommandTest {
     @Test
     void aSavedModelIsAnInitThatReproducesTheSeededRun() throws IOException {
         assertEquals(0, run("train", "--dataset", "fig4", "--width", "6", "--seed", "3", "--steps", "0", "--save-model", p("w0.csv")).code());
-        Result a = run("train", "--dataset", "fig4", "--init", p("w0.csv"), "--eta", "3", "--steps", "200", "--trace", p("a.csv"));
-        Result b = run("train", "--dataset", "fig4", "--width", "6", "--seed", "3", "--eta", "3", "--steps", "200", "--trace", p("b.csv"));
+        CliResult a = run("train", "--dataset", "fig4", "--init", p("w0.csv"), "--eta", "3", "--steps", "200", "--trace", p("a.csv"));
+        CliResult b = run("train", "--dataset", "fig4", "--width", "6", "--seed", "3", "--eta", "3", "--steps", "200", "--trace", p("b.csv"));
         assertEquals(0, a.code(), a.err());
         assertEquals(0, b.code(), b.err());
         assertEquals(rows(dir.resolve("b.csv")), rows(dir.resolve("a.csv")));
@@ -86,7 +78,7 @@ class TrainCommandTest {
     void traceRowsDoNotDependOnTheThreadCount() throws IOException {
         String data = "separable:n=1500,d=7,seed=2";
         for (String threads : List.of("1", "2", "3")) {
-            Result r = run("train", "--dataset", data, "--width", "9", "--eta", "20", "--steps", "60", "--threads", threads,
+            CliResult r = run("train", "--dataset", data, "--width", "9", "--eta", "20", "--steps", "60", "--threads", threads,
                     "--trace", p("t" + threads + ".csv"));
             assertEquals(0, r.code(), r.err());
         }
@@ -98,7 +90,7 @@ class TrainCommandTest {
     void divergenceExitsThreeKeepsTheTraceAndSavesNoModel() throws IOException {
         Path data = dir.resolve("conflict.csv");
         Files.writeString(data, "x1,x2,label\n1,0,1\n1,0,-1\n0,1,1\n0.5,0.5,-1\n");
-        Result r = run("train", "--data", data.toString(), "--activation", "leaky:c=0.9,base=softplus", "--eta", "1e300",
+        CliResult r = run("train", "--data", data.toString(), "--activation", "leaky:c=0.9,base=softplus", "--eta", "1e300",
                 "--steps", "100", "--trace", p("t.csv"), "--summary", p("s.json"), "--save-model", p("m.csv"));
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step 1") && r.err().contains("--eta"), r.err());
@@ -142,7 +134,7 @@ class TrainCommandTest {
             List<String> args = new ArrayList<>(List.of("train"));
             args.addAll(List.of(c));
             args.addAll(List.of("--trace", trace, "--summary", summary, "--save-model", p("m.csv")));
-            Result r = run(args.toArray(new String[0]));
+            CliResult r = run(args.toArray(new String[0]));
             String what = String.join(" ", c);
             assertEquals(2, r.code(), what + "\n" + r.err());
             assertTrue(r.err().startsWith("bigstep: "), what + ": " + r.err());
@@ -155,21 +147,21 @@ class TrainCommandTest {
     void badDataErrorNamesFileAndLine() throws IOException {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,label\n1,1\n2,7\n");
-        Result r = run("train", "--data", bad.toString());
+        CliResult r = run("train", "--data", bad.toString());
         assertEquals("bigstep: " + bad + ":3: column 'label': expected -1, +1, 0 or 1, found '7'", r.err().lines().findFirst().orElse(""), r.err());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"train", "info", "help"})
     void everyCommandHasHelp(String command) {
-        Result r = command.equals("help") ? run("--help") : run(command, "--help");
+        CliResult r = command.equals("help") ? run("--help") : run(command, "--help");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Usage: bigstep"), r.out());
     }
 
     @Test
     void infoReportsJdkCoresKernelAndWidth() {
-        Result r = run("info");
+        CliResult r = run("info");
         assertEquals(0, r.code(), r.err());
         for (String key : List.of("java:", "cores:", "kernel:", "vector bits:")) {
             assertTrue(r.out().contains(key), r.out());

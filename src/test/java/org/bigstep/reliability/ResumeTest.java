@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bigstep.activation.Activations;
-import org.bigstep.cli.Main;
+import org.bigstep.cli.CliResult;
 import org.bigstep.data.BuiltinDatasets;
 import org.bigstep.data.Dataset;
 import org.bigstep.io.Checkpoint;
@@ -38,14 +36,8 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     private String p(String name) {
@@ -100,13 +92,13 @@ class ResumeTest {
     @Test
     void resumedRunEqualsUninterruptedRunByteForByte() throws IOException {
         long steps = 300;
-        Result full = run(trainArgs("full", steps, 0));
+        CliResult full = run(trainArgs("full", steps, 0));
         assertEquals(0, full.code(), full.err());
         byte[] fullTrace = Files.readAllBytes(dir.resolve("full.csv"));
         // checkpoints every 40 steps: the last is before step 280; every 75: before 225; every 300: before the last step
         for (long every : new long[] {40, 75, 300}) {
             String tag = "run" + every;
-            Result r = run(trainArgs(tag, steps, every));
+            CliResult r = run(trainArgs(tag, steps, every));
             assertEquals(0, r.code(), r.err());
             assertArrayEquals(fullTrace, Files.readAllBytes(dir.resolve(tag + ".csv")), "checkpointing changes no trace byte");
             Checkpoint c = Checkpoint.read(dir.resolve(tag + ".ckpt"));
@@ -116,7 +108,7 @@ class ResumeTest {
             Files.write(trace, "999,half a ro".getBytes(), StandardOpenOption.APPEND);
             Files.delete(dir.resolve(tag + ".json"));
             Files.delete(dir.resolve(tag + "-model.csv"));
-            Result resumed = run("train", "--resume", p(tag + ".ckpt"), "--threads", "3");
+            CliResult resumed = run("train", "--resume", p(tag + ".ckpt"), "--threads", "3");
             assertEquals(0, resumed.code(), resumed.err());
             assertArrayEquals(fullTrace, Files.readAllBytes(trace), "resumed from step " + c.step());
             assertArrayEquals(Files.readAllBytes(dir.resolve("full-model.csv")), Files.readAllBytes(dir.resolve(tag + "-model.csv")));
@@ -164,39 +156,39 @@ class ResumeTest {
     void resumeRefusesOtherOptionsDifferentDataAndAChangedTrace() throws IOException {
         Path data = dir.resolve("d.csv");
         Files.writeString(data, "x1,x2,label\n1,0.5,1\n-1,0.25,-1\n0.5,1,1\n-0.5,-1,-1\n");
-        Result r = run("train", "--data", data.toString(), "--eta", "10", "--steps", "50", "--trace", p("t.csv"),
+        CliResult r = run("train", "--data", data.toString(), "--eta", "10", "--steps", "50", "--trace", p("t.csv"),
                 "--checkpoint", p("c.ckpt"), "--checkpoint-every", "20");
         assertEquals(0, r.code(), r.err());
         Path saved = dir.resolve("saved.ckpt");
         Files.copy(dir.resolve("c.ckpt"), saved);
 
-        Result extra = run("train", "--resume", saved.toString(), "--eta", "3");
+        CliResult extra = run("train", "--resume", saved.toString(), "--eta", "3");
         assertEquals(2, extra.code());
         assertTrue(extra.err().contains("--resume takes no other training option") && extra.err().contains("--eta"), extra.err());
 
-        Result noData = run("train", "--eta", "3");
+        CliResult noData = run("train", "--eta", "3");
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("--data FILE or --dataset"), noData.err());
 
-        Result everyAlone = run("train", "--dataset", "xor", "--checkpoint-every", "3");
+        CliResult everyAlone = run("train", "--dataset", "xor", "--checkpoint-every", "3");
         assertEquals(2, everyAlone.code());
         assertTrue(everyAlone.err().contains("--checkpoint-every needs --checkpoint"), everyAlone.err());
 
         Files.copy(dir.resolve("t.csv"), dir.resolve("t.keep"));
         Files.writeString(dir.resolve("t.csv"), "step,loss\n0,1\n");
-        Result changedTrace = run("train", "--resume", saved.toString());
+        CliResult changedTrace = run("train", "--resume", saved.toString());
         assertEquals(2, changedTrace.code());
         assertTrue(changedTrace.err().contains("t.csv") && changedTrace.err().contains("checkpoint"), changedTrace.err());
         Files.move(dir.resolve("t.keep"), dir.resolve("t.csv"), StandardCopyOption.REPLACE_EXISTING);
 
         Files.writeString(data, "x1,x2,label\n1,0.5,1\n-1,0.25,-1\n0.5,1,1\n-0.5,-1.0001,-1\n");
-        Result otherData = run("train", "--resume", saved.toString());
+        CliResult otherData = run("train", "--resume", saved.toString());
         assertEquals(2, otherData.code());
         assertTrue(otherData.err().contains("refusing to resume against different data"), otherData.err());
         assertFalse(otherData.err().contains("Exception"), otherData.err());
 
         Files.writeString(saved, Files.readString(saved).replace("option.eta=10.0", "option.eta=11.0"));
-        Result tampered = run("train", "--resume", saved.toString());
+        CliResult tampered = run("train", "--resume", saved.toString());
         assertEquals(2, tampered.code());
         assertTrue(tampered.err().contains("CRC"), tampered.err());
     }
@@ -207,7 +199,7 @@ class ResumeTest {
         Files.writeString(data, "x1,x2,label\n1,0,1\n1,0,-1\n0,1,1\n0.5,0.5,-1\n");
         String[] args = {"train", "--data", data.toString(), "--activation", "leaky:c=0.9,base=softplus", "--eta", "1e300",
             "--steps", "100", "--trace", p("t.csv"), "--checkpoint", p("c.ckpt"), "--checkpoint-every", "50"};
-        Result r = run(args);
+        CliResult r = run(args);
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step 1") && r.err().contains("too large"), r.err());
         assertTrue(r.err().contains("last finite state") && r.err().contains("c.ckpt"), r.err());
@@ -218,7 +210,7 @@ class ResumeTest {
         byte[] trace = Files.readAllBytes(dir.resolve("t.csv"));
         assertTrue(new String(trace).contains("\n1,NaN"), "the non-finite row is kept");
         // resuming reproduces the divergence and the same trace
-        Result again = run("train", "--resume", p("c.ckpt"));
+        CliResult again = run("train", "--resume", p("c.ckpt"));
         assertEquals(3, again.code(), again.err());
         assertArrayEquals(trace, Files.readAllBytes(dir.resolve("t.csv")));
     }
@@ -227,13 +219,13 @@ class ResumeTest {
         String[] args = {"train", "--dataset", "separable:n=300,d=5,seed=8", "--subset", "200", "--no-stratify",
             "--test-fraction", "0.2", "--data-seed", "4", "--steps", "120", "--eta", "10", "--trace-every", "7",
             "--trace", p("sel.csv"), "--summary", p("sel.json"), "--checkpoint", p("sel.ckpt"), "--checkpoint-every", "50"};
-        Result r = run(args);
+        CliResult r = run(args);
         assertEquals(0, r.code(), r.err());
         byte[] full = Files.readAllBytes(dir.resolve("sel.csv"));
         assertTrue(new String(full).contains("test_accuracy"));
         Map<String, String> summary = deterministicSummary(dir.resolve("sel.json"));
         Files.write(dir.resolve("sel.csv"), "junk".getBytes(), StandardOpenOption.APPEND);
-        Result resumed = run("train", "--resume", p("sel.ckpt"));
+        CliResult resumed = run("train", "--resume", p("sel.ckpt"));
         assertEquals(0, resumed.code(), resumed.err());
         assertArrayEquals(full, Files.readAllBytes(dir.resolve("sel.csv")));
         assertEquals(summary, deterministicSummary(dir.resolve("sel.json")));

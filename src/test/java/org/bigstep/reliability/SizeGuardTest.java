@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bigstep.cli.CliResult;
 import org.bigstep.data.BuiltinDatasets;
 import org.bigstep.training.MemoryEstimate;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SizeGuardTest {
     @Test
     void aRunWiderThanTheHeapExitsTwoBeforeAllocating() {
         long width = Math.min(Runtime.getRuntime().maxMemory() / 8, Integer.MAX_VALUE / 2 - 1);
-        ResumeTest.Result r = ResumeTest.run("train", "--dataset", "xor", "--width", Long.toString(width), "--steps", "1",
+        CliResult r = CliResult.run("train", "--dataset", "xor", "--width", Long.toString(width), "--steps", "1",
                 "--trace", dir.resolve("t.csv").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("heap") && r.err().contains("-Xmx"), r.err());
