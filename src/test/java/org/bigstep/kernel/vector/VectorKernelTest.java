@@ -157,6 +157,17 @@ class VectorKernelTest {
         }
     }
 
+    /**
+     * Partitions of several blocks, a last block that absorbs a short remainder and d-chunks, on both paths of
+     * the blocked evaluator: packed panels (m above its in-place limit) and X read in place (small m).
+     */
+    @Test
+    void manyBlocksPerPartition() {
+        compare(5000, 784, 41, "gelu", 256, true); // panels: blocks of 240 rows, 4 d-chunks, remainders of 160
+        compare(2100, 3072, 16, "softplus", 256, false); // in place: blocks of 30 rows of 12 KiB
+        compare(3000, 100, 300, "huber-relu:h=0.5", 128, false); // panels, C^T-bound blocks, m not a multiple of 5 or L
+    }
+
     /** 512 bits runs in the JDK's Java fallback on AVX2 machines: every n, d and m, on small products. */
     @Test
     void everyTailAt512Bits() {
