@@ -58,8 +58,11 @@ final class BlockedEvaluator implements RangeEvaluator {
     static final int K_CHUNK_BYTES = 1024;
     /** Target bytes of one d-chunk of a block's X: the forward reads it from L2 once per pair of strips. */
     static final int BLOCK_BYTES = 192 * 1024;
-    /** Target bytes of a block's C^T: the backward reads it once per pair of vectors of d. */
-    static final int C_BYTES = 256 * 1024;
+    /**
+     * Bound on a block's C^T (m x rows), streamed once per pair of vectors of d: 1 MiB ran 16384x784x1024
+     * 15-20% faster than 256 KiB (blocks of 240 instead of 60 rows; paired runs, both JDKs).
+     */
+    static final int C_BYTES = 1024 * 1024;
     /** Blocks of at least this many rows keep the passes over G (m x d, once per block) under 4/60 bytes per flop. */
     static final int MIN_ROWS = 60;
     /**
@@ -290,9 +293,10 @@ final class BlockedEvaluator implements RangeEvaluator {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
                         .intoArray(z, o + j);
             }
-            int t = r;
-            for (int j = 0; j < m; j++) {
-                ct[(j - j % NEURON_MULTIPLE) * blockStride + t * NEURON_MULTIPLE + j % NEURON_MULTIPLE] = z[o + j];
+            // C^T by groups of 5 neurons: ct[j0 blockStride + r 5 + (j - j0)]; neurons m..mg of the last group stay 0
+            for (int j0 = 0, c = r * NEURON_MULTIPLE; j0 < m; j0 += NEURON_MULTIPLE, c += NEURON_MULTIPLE * blockStride) {
+                int group = Math.min(NEURON_MULTIPLE, m - j0);
+                System.arraycopy(z, o + j0, ct, c, group);
             }
         }
         return loss;
