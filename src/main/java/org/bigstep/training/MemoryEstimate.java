@@ -11,18 +11,22 @@ import org.bigstep.kernel.PartitionedStepKernel;
  * @param weights     m*d double master weights, the float32 copy the kernel reads and the float32 gradient
  * @param partitions  the kernel driver's per-partition gradient buffers (all partitions but the first)
  * @param margins     n float32 margins
- * @param scratch     kernel scratch, generously: per thread one m*d float32 buffer and n doubles
+ * @param scratch     kernel scratch, generously: per thread one m*d float32 gradient, block buffers for up to
+ *                    {@link #BLOCK_ROWS} samples (Z, phi, phi' and C^T: 4 m floats a sample; X panels or a
+ *                    padded copy of the block: 2 d) and n doubles
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
     /** JVM and library overhead that is there whatever the run (classes, picocli, buffers). */
     public static final long BASE = 32L << 20;
+    /** Rows of the vector kernel's largest block buffer (1.5 blocks of at most 240). */
+    static final long BLOCK_ROWS = 360;
 
     public static MemoryEstimate of(long n, long d, long m, int threads) {
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * (md * 4 + n * 8));
+                (long) threads * (md * 4 + BLOCK_ROWS * (4 * m + 2 * d) * 4 + n * 8));
     }
 
     public long total() {

@@ -9,40 +9,40 @@ import org.bigstep.kernel.RangeEvaluator;
 import org.bigstep.loss.Logistic;
 
 /**
- * The fused, cache-blocked step for d above {@link VectorEvaluatorFactory#COLUMN_MAX_D}; a template defined
- * once per width by {@link SpeciesTemplates}.
+ * The fused, cache-blocked step for d above {@link VectorEvaluatorFactory#COLUMN_MAX_D}; a template defined once
+ * per width by {@link SpeciesTemplates}.
  *
- * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed
- * each step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is
- * broadcast and FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per
- * row so that the pair of W strips stays in L1 while every row of the block passes; (2) phi and phi' of the
- * block, f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij), kept
- * transposed with the values of 5 neurons for one sample together; (3) G += C^T X_block with 5 neurons x 2
- * vectors of d in accumulators, per pair of vectors of d (that slice of the block stays in L1) every group
- * of 5 neurons. Nothing of size n x m is written; G (m x d) is read and written once per block, so blocks
- * have at least {@link #MIN_ROWS} rows.
+ * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed each
+ * step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is broadcast and
+ * FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the
+ * pair of W strips stays in L1 while every row of the block passes; (2) phi and phi' of the block, f, the margin,
+ * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij), kept transposed with the values of
+ * 5 neurons for one sample together; (3) G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per
+ * pair of vectors of d (that slice of the block stays in L1) every group of 5 neurons. Nothing of size n x m is
+ * written; G (m x d) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows.
  *
- * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column
- * panels {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant
- * offsets from one index (the 5 rows of a forward tile are P floats apart, the backward reads two vectors of
- * each row sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart (a TLB miss per
- * row at d = 3072). Panels of 4L rather than L cut the forward's outer-loop overhead (+5-14% on the big
- * shapes, both JDKs); 8L gained nothing more. For small m that copy costs more than the products it helps, so X is read in place, in blocks
- * that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
+ * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
+ * {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant offsets from
+ * one index (the 5 rows of a forward tile are P floats apart, the backward reads two vectors of each row
+ * sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart (a TLB miss per row at d =
+ * 3072; read in place, that pass measured 25-31 GFLOP/s). Panels of 4L rather than L cut the forward's outer-loop
+ * overhead (+5-14% on the big shapes, both JDKs); 8L gained nothing more. The panels are padded with zeros, so X
+ * itself is never copied on this path. For small m that copy costs more than the products it helps, so X is read in place, in
+ * blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
  *
- * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the
- * disassembly ({@code -XX:CompileCommand=print}) and in isolation (data in L1, fraction of the 103 GFLOP/s FMA
- * peak of one Zen 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists
- * the four broadcasts, needs 19 of 16 registers and spills accumulators to the stack, on JDK 25 inside the
- * FMA chain); 6x2 0.44 / 0.97; one strip 10x1 0.63 / 0.75. Unrolling the panel loop by hand made C2 spill
- * (0.3). Kernels are unrolled by hand because C2 keeps vectors in registers only as named locals. In the
- * whole kernel the products run at about 55-65% of that peak: see docs/PERFORMANCE-NOTES.md.
+ * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the disassembly
+ * ({@code -XX:CompileCommand=print}) and in isolation (data in L1, fraction of the 103 GFLOP/s FMA peak of one Zen
+ * 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts,
+ * needs 19 of 16 registers and spills accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97;
+ * one strip 10x1 0.63 / 0.75. Unrolling the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand
+ * because C2 keeps vectors in registers only as named locals. In the whole kernel the products run at about 55-65%
+ * of that peak: see docs/PERFORMANCE-NOTES.md.
  *
- * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a
- * multiple of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in
- * the packed W (coefficients 0) and to a multiple of 5 rows in C^T and G (rows of zeros); the rows of a block are padded
- * to a multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd
- * strip count leaves one strip, done with the 10x1 tile. Only block-sized scratch is written.
+ * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
+ * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W
+ * (coefficients 0) and to a multiple of 5 rows in C^T and G (rows of zeros); the rows of a block are padded to a
+ * multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd strip count
+ * leaves one strip, done with the 10x1 tile. Only block-sized scratch is written.
  */
 final class BlockedEvaluator implements RangeEvaluator {
 
@@ -89,7 +89,9 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int blockStride;
     /** Panels (P floats of d) per forward chunk. */
     private final int kChunk;
+    /** The features, or in place a copy with rows padded to dp when d is not a multiple of the tile width. */
     private final float[] xs;
+    private final int xStride;
     private final float[] y;
     private final float[] coefficient;
     private final float[] wp;
@@ -123,30 +125,32 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.n = spec.data().size();
         this.d = spec.data().dimension();
         this.m = spec.width();
-        this.dp = rowStride(d);
+        this.inPlace = m <= IN_PLACE_MAX_M;
+        this.dp = rowStride(d, inPlace ? 2 * L : P);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
         this.mg = roundUp(m, NEURON_MULTIPLE);
         this.activation = activation;
         this.y = spec.data().labels();
         float[] x = spec.data().features();
-        if (dp == d) {
-            this.xs = x;
+        if (dp == d || !inPlace) {
+            this.xs = x; // the panels are padded as they are filled
+            this.xStride = d;
         } else {
             this.xs = new float[n * dp];
+            this.xStride = dp;
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * d, xs, i * dp, d);
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
         this.wp = new float[strips * dp * L];
-        int panels = dp / P;
+        int panels = (dp + P - 1) / P;
         int chunks = (dp * Float.BYTES + K_CHUNK_BYTES - 1) / K_CHUNK_BYTES;
         this.kChunk = (panels + chunks - 1) / chunks; // in panels; equal chunks: no short last chunk
-        this.inPlace = m <= IN_PLACE_MAX_M;
         int cRows = C_BYTES / (mg * Float.BYTES);
         int rows = inPlace ? Math.min(IN_PLACE_BLOCK_BYTES / (dp * Float.BYTES), cRows)
-                : Math.min(BLOCK_BYTES / (kChunk * L * Float.BYTES), cRows);
+                : Math.min(BLOCK_BYTES / (kChunk * P * Float.BYTES), cRows);
         int minRows = inPlace ? IN_PLACE_MIN_ROWS : MIN_ROWS;
         this.blockRows = Math.max(minRows, Math.min(MAX_ROWS, rows / ROW_MULTIPLE * ROW_MULTIPLE));
         this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
@@ -157,12 +161,13 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * d rounded up to whole pairs of vectors (the backward tile's width), plus one pair when rows would then
-     * be a multiple of 4 KiB apart: at a 4 KiB stride the rows a forward tile reads all fall into the same L1 set.
+     * d rounded up to whole units (a panel, or in place the backward tile's pair of vectors), plus one unit when
+     * rows would then be a multiple of 4 KiB apart: at a 4 KiB stride the rows a tile reads all fall into the same
+     * L1 set.
      */
-    static int rowStride(int d) {
-        int stride = roundUp(d, P);
-        return stride * Float.BYTES % 4096 == 0 ? stride + P : stride;
+    static int rowStride(int d, int unit) {
+        int stride = roundUp(d, unit);
+        return stride * Float.BYTES % 4096 == 0 ? stride + unit : stride;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -241,7 +246,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** Z = X W^T for the block (rows of xa from xo): per d-chunk and pair of strips (W chunk in L1), every tile of rows. */
+    /** Z = X W^T for the block (rows of xa from xo), in the same order as {@link #forward}. */
     private void forwardRows(float[] xa, int xo, int rows, float[] z) {
         int chunk = kChunk * P;
         for (int k0 = 0; k0 < dp; k0 += chunk) {
@@ -294,7 +299,8 @@ final class BlockedEvaluator implements RangeEvaluator {
                         .intoArray(z, o + j);
             }
             // C^T by groups of 5 neurons: ct[j0 blockStride + r 5 + (j - j0)]; neurons m..mg of the last group stay 0
-            for (int j0 = 0, c = r * NEURON_MULTIPLE; j0 < m; j0 += NEURON_MULTIPLE, c += NEURON_MULTIPLE * blockStride) {
+            int groupStride = NEURON_MULTIPLE * blockStride;
+            for (int j0 = 0, c = r * NEURON_MULTIPLE; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
                 int group = Math.min(NEURON_MULTIPLE, m - j0);
                 System.arraycopy(z, o + j0, ct, c, group);
             }
@@ -308,15 +314,22 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     private void pack(int b0, int rows, int padded, float[] panels) {
         for (int r = 0; r < padded; r++) {
-            int xi = (b0 + r) * dp;
+            int xi = (b0 + r) * xStride;
             for (int c = 0; c < dp; c += P) {
                 int pi = c * blockStride + r * P;
-                if (r < rows) {
-                    for (int l = 0; l < P; l += L) {
-                        FloatVector.fromArray(SPECIES, xs, xi + c + l).intoArray(panels, pi + l);
-                    }
-                } else {
+                if (r >= rows) {
                     Arrays.fill(panels, pi, pi + P, 0f);
+                    continue;
+                }
+                for (int l = 0; l < P; l += L) {
+                    int k = c + l;
+                    if (k + L <= d) {
+                        FloatVector.fromArray(SPECIES, xs, xi + k).intoArray(panels, pi + l);
+                    } else {
+                        for (int q = 0; q < L; q++) {
+                            panels[pi + l + q] = k + q < d ? xs[xi + k + q] : 0f;
+                        }
+                    }
                 }
             }
         }
@@ -331,7 +344,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** G += C^T X over the block: per pair of vectors of d (that slice of the block's rows stays in L1), every group of 5 neurons. */
+    /**
+     * G += C^T X over the block, X read in place: per pair of vectors of d (that slice of the block's rows stays
+     * in L1), every group of 5 neurons.
+     */
     private void backwardRows(int b0, int rows, float[] ct, float[] g) {
         for (int k = 0; k < dp; k += 2 * L) {
             for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
