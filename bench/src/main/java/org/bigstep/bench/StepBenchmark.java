@@ -25,9 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Shapes: the SIMD issue's GEMM-bound (1024x3072x256, 16384x784x1024), activation-bound
  * (1024x3072x16, 8192x784x128) and tiny-d (4096x2x32) shapes, the paper's image task (6000x784x40,
  * 6000x3072x40), and one all-odd shape (999x785x41) that hits every tail.
+ *
+ * <p>Sample mode: JMH times every step, and docs/PERFORMANCE.md reports the median, like the peers (median
+ * ms/step). On a shared VM a few slow seconds (another tenant's burst) pulled the mean up by up to 2x, so a
+ * mean here against a median there was not a fair comparison.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 3, time = 2)
