@@ -35,8 +35,8 @@ import org.bigstep.loss.Logistic;
  * 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts,
  * needs 19 of 16 registers and spills accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97;
  * one strip 10x1 0.63 / 0.75. Unrolling the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand
- * because C2 keeps vectors in registers only as named locals. In the whole kernel the products run at about 55-65%
- * of that peak: see docs/PERFORMANCE-NOTES.md.
+ * because C2 keeps vectors in registers only as named locals. The whole step runs at about 40-53% of that peak on one
+ * thread on the GEMM-bound shapes (medians): see docs/PERFORMANCE-NOTES.md.
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
  * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W
