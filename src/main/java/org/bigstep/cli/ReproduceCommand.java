@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bigstep.io.InputException;
 import org.bigstep.kernel.KernelChoice;
-import org.bigstep.kernel.Kernels;
 import org.bigstep.repro.Context;
 import org.bigstep.repro.Reproduction;
 import picocli.CommandLine.Command;
@@ -81,17 +80,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new InputException("--steps-scale: expected a positive finite factor, found " + stepsScale);
         }
-        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (cores < 1) {
-            throw new InputException("--threads: expected at least 1, found " + cores);
-        }
-        KernelChoice kernelChoice;
-        try {
-            kernelChoice = KernelChoice.parse(kernel);
-            Kernels.factory(kernelChoice);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InputException("--kernel " + kernel + ": " + e.getMessage());
-        }
+        int cores = RunOptions.threads(threads);
+        KernelChoice kernelChoice = RunOptions.kernelChoice(kernel);
         boolean needsImages = experiment.equals("images") || experiment.equals("all");
         Context.ImageData imageData = needsImages ? imageData() : null;
         SweepCommand.checkOutputDirectory(out);

@@ -3,6 +3,7 @@ package org.bigstep.cli;
 import org.bigstep.activation.Activation;
 import org.bigstep.io.InputException;
 import org.bigstep.kernel.KernelChoice;
+import org.bigstep.kernel.Kernels;
 import org.bigstep.training.TrainingOptions;
 import picocli.CommandLine.Option;
 
@@ -25,14 +26,26 @@ public final class RunOptions {
     String kernel;
 
     public KernelChoice kernelChoice() {
-        try {
-            return KernelChoice.parse(kernel);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--kernel: " + e.getMessage());
-        }
+        return kernelChoice(kernel);
     }
 
     public int threads() {
+        return threads(threads);
+    }
+
+    /** --kernel as train, sweep and reproduce take it: a known name whose kernel can run here. */
+    static KernelChoice kernelChoice(String text) {
+        try {
+            KernelChoice choice = KernelChoice.parse(text);
+            Kernels.factory(choice);
+            return choice;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InputException("--kernel " + text + ": " + e.getMessage());
+        }
+    }
+
+    /** --threads as every command takes it: at least 1, all available cores when not given. */
+    static int threads(Integer threads) {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new InputException("--threads: expected at least 1, found " + t);

@@ -14,7 +14,6 @@ import org.bigstep.activation.Activations;
 import org.bigstep.data.Dataset;
 import org.bigstep.io.InputException;
 import org.bigstep.kernel.KernelChoice;
-import org.bigstep.kernel.Kernels;
 import org.bigstep.model.TwoLayerNetwork;
 import org.bigstep.training.TrainingOptions;
 import picocli.CommandLine.Command;
@@ -92,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<SweepRunner.Run> runs = plan();
         PrintWriter err = spec.commandLine().getErr();
-        int total = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int total = RunOptions.threads(threads);
         SweepRunner runner = new SweepRunner(total, jobs == null ? 0 : jobs).withProgress(true);
         err.printf("bigstep: sweep of %d runs, %d at a time with %d threads each, into %s%n", runs.size(),
                 runner.concurrency(runs.size()), runner.threadsPerRun(runs.size()), out);
@@ -128,9 +127,7 @@ final class SweepCommand implements Callable<Integer> {
         if (traceEvery < 1) {
             throw new InputException("--trace-every: expected at least 1, found " + traceEvery);
         }
-        if (threads != null && threads < 1) {
-            throw new InputException("--threads: expected at least 1, found " + threads);
-        }
+        RunOptions.threads(threads);
         if (jobs != null && jobs < 1) {
             throw new InputException("--jobs: expected at least 1, found " + jobs);
         }
@@ -140,13 +137,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!(initScale >= 0) || Double.isInfinite(initScale)) {
             throw new InputException("--init-scale: expected a finite number >= 0, found " + initScale);
         }
-        KernelChoice kernelChoice;
-        try {
-            kernelChoice = KernelChoice.parse(kernel);
-            Kernels.factory(kernelChoice);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InputException("--kernel " + kernel + ": " + e.getMessage());
-        }
+        KernelChoice kernelChoice = RunOptions.kernelChoice(kernel);
         checkOutputDirectory(out);
         org.bigstep.io.LoadedData loaded = data.load();
         Dataset dataset = loaded.train();
