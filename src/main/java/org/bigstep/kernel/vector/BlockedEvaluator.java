@@ -24,15 +24,16 @@ import org.bigstep.loss.Logistic;
  * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
  * {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant offsets from
  * one index (the 5 rows of a forward tile are P floats apart, the backward reads two vectors of each row
- * sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart (a TLB miss per row at d =
- * 3072; read in place, that pass measured 25-31 GFLOP/s). Panels of 4L rather than L cut the forward's outer-loop
- * overhead (+5-14% on the big shapes, both JDKs); 8L gained nothing more. The panels are padded with zeros, so X
- * itself is never copied on this path. For small m that copy costs more than the products it helps, so X is read in place, in
+ * sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart, each on its own 4 KiB page.
+ * Panels 4L wide rather than L cut the forward's outer-loop overhead (bench/compare cd1c40f ba704cc, 8192x784x128
+ * and 1024x3072x256: medians 4-18% higher, faster in 6-9 of 10 rounds, JDK 17 and 25); 2L measured the same as
+ * 4L. The panels are padded with zeros, so X itself is never copied on this path. For small m that copy costs more
+ * than the products it helps, so X is read in place, in
  * blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
  *
  * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the disassembly
- * ({@code -XX:CompileCommand=print}) and in isolation (data in L1, fraction of the 103 GFLOP/s FMA peak of one Zen
- * 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts,
+ * ({@code -XX:CompileCommand=print}) and in isolation (a throwaway microbenchmark, not kept: data in L1, best of
+ * 2500 runs, fraction of the 103 GFLOP/s FMA peak of one Zen 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts,
  * needs 19 of 16 registers and spills accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97;
  * one strip 10x1 0.63 / 0.75. Unrolling the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand
  * because C2 keeps vectors in registers only as named locals. The whole step runs at about 40-53% of that peak on one
