@@ -26,10 +26,9 @@ import org.bigstep.loss.Logistic;
  * one index (the 5 rows of a forward tile are P floats apart, the backward reads two vectors of each row
  * sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart, each on its own 4 KiB page.
  * Panels 4L wide rather than L cut the forward's outer-loop overhead (bench/compare cd1c40f ba704cc, 8192x784x128
- * and 1024x3072x256: medians 4-18% higher, faster in 6-9 of 10 rounds, JDK 17 and 25); 2L measured the same as
- * 4L. The panels are padded with zeros, so X itself is never copied on this path. For small m that copy costs more
- * than the products it helps, so X is read in place, in
- * blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
+ * and 1024x3072x256: medians 4-18% higher, faster in 6-9 of 10 rounds, JDK 17 and 25); 2L measured the same as 4L.
+ * The panels are padded with zeros, so X itself is never copied on this path. For small m that copy costs more
+ * than the products it helps, so X is read in place, in blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
  *
  * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the disassembly
  * ({@code -XX:CompileCommand=print}) and in isolation (a throwaway microbenchmark, not kept: data in L1, best of

@@ -31,12 +31,12 @@
  * docs/PERFORMANCE-NOTES.md. On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no
  * AVX-512, 8 float lanes, 16 ymm registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12
  * accumulate-form chains; 103 as the best of many runs). The fused step reaches about 40-53% of it on one thread
- * on the GEMM-bound shapes (medians; a 5x2 tile alone, data in L1, in a throwaway microbenchmark: 91-98%); the 75% target is not met. What was
- * learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and from paired
- * comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a tile needs
- * accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16) spilled accumulators,
- * on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and 25; the
- * remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it spill) and the memory
- * system, shared with other tenants on this VM.
+ * on the GEMM-bound shapes (medians; a 5x2 tile alone, data in L1, in a throwaway microbenchmark: 91-98%); the 75%
+ * target is not met. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an
+ * hsdis plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of
+ * the loop body, so a tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19
+ * of 16) spilled accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly
+ * on JDK 17 and 25; the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it
+ * spill) and the memory system, shared with other tenants on this VM.
  */
 package org.bigstep.kernel.vector;
