@@ -118,6 +118,9 @@ class Results:
             sec = to_ms(e["primaryMetric"]["score"], e["primaryMetric"]["scoreUnit"]) / 1e3
             if name.startswith("fma"):
                 c[("fma", t)] = t * flops_per_op / sec / 1e9
+            elif name.startswith("tile"):
+                tile_flops = self.probe.get("tilePasses", 16) * 10 * self.probe.get("tileK", 256) * lanes * 2
+                c[("tile", t)] = t * tile_flops / sec / 1e9
             elif name.startswith("triad"):
                 elems = int(e["params"]["elements"])
                 level = "dram" if elems * 12 > 64 * 2 ** 20 else "l2"
@@ -253,6 +256,8 @@ def main():
     w("| ceiling | 1 thread | 2 threads |")
     w("|---|---|---|")
     w("| FP32 FMA, %d-bit vectors, %d chains (GFLOP/s) | %s | %s |" % (probe.get("preferredFloatBits", 0), probe.get("fmaChains", 12), fmt(ceil.get(("fma", 1))), fmt(ceil.get(("fma", 2)))))
+    if ("tile", 1) in ceil:
+        w("| the kernel's 5x2 forward tile loop, data in L1 (GFLOP/s) | %s | %s |" % (fmt(ceil.get(("tile", 1))), fmt(ceil.get(("tile", 2)))))
     w("| triad, L2-resident, 384 KiB/thread (GB/s) | %s | %s |" % (fmt(ceil.get(("l2", 1))), fmt(ceil.get(("l2", 2)))))
     w("| triad, DRAM, 192 MiB/thread (GB/s) | %s | %s |" % (fmt(ceil.get(("dram", 1))), fmt(ceil.get(("dram", 2)))))
     w("")

@@ -20,12 +20,13 @@ public final class Probe {
                 "{\"javaVersion\": \"%s\", \"vmName\": \"%s\", \"vmVersion\": \"%s\", \"javaHome\": \"%s\","
                         + " \"availableProcessors\": %d, \"preferredFloatBits\": %d, \"preferredFloatLanes\": %d,"
                         + " \"vectorKernel\": %b, \"vectorKernelBits\": %d, \"vectorReason\": \"%s\","
-                        + " \"fmaChains\": %d, \"fmaReps\": %d, \"triadBytesPerElement\": %d}",
+                        + " \"fmaChains\": %d, \"fmaReps\": %d, \"triadBytesPerElement\": %d, \"tileK\": %d, \"tilePasses\": %d}",
                 esc(System.getProperty("java.version")), esc(System.getProperty("java.vm.name")),
                 esc(System.getProperty("java.vm.version")), esc(System.getProperty("java.home")),
                 Runtime.getRuntime().availableProcessors(), FloatVector.SPECIES_PREFERRED.vectorBitSize(),
                 FloatVector.SPECIES_PREFERRED.length(), a.vector(), a.vectorBits(), esc(a.reason()),
-                CeilingBenchmark.CHAINS, CeilingBenchmark.REPS, CeilingBenchmark.TRIAD_BYTES_PER_ELEMENT);
+                CeilingBenchmark.CHAINS, CeilingBenchmark.REPS, CeilingBenchmark.TRIAD_BYTES_PER_ELEMENT,
+                CeilingBenchmark.TILE_K, CeilingBenchmark.TILE_PASSES);
         System.out.println(json);
     }
 
