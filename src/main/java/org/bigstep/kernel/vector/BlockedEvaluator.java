@@ -31,12 +31,14 @@ import org.bigstep.loss.Logistic;
  * than the products it helps, so X is read in place, in blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
  *
  * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the disassembly
- * ({@code -XX:CompileCommand=print}) and in isolation (a throwaway microbenchmark, not kept: data in L1, best of
- * 2500 runs, fraction of the 103 GFLOP/s FMA peak of one Zen 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97; the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts,
- * needs 19 of 16 registers and spills accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97;
- * one strip 10x1 0.63 / 0.75. Unrolling the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand
- * because C2 keeps vectors in registers only as named locals. The whole step runs at about 40-53% of that peak on one
- * thread on the GEMM-bound shapes (medians): see docs/PERFORMANCE-NOTES.md.
+ * ({@code -XX:CompileCommand=print}) and in isolation (a throwaway microbenchmark, not kept: data in L1, best of 2500 runs,
+ * fraction of the 103 GFLOP/s FMA peak of one Zen 3 core, JDK 17 / JDK 25): 5x2 0.92 / 0.97 (the best run; averaged
+ * over seconds, as {@code CeilingBenchmark.tile1} measures the same loop, 0.62-0.70 / 0.65-0.85, depending on the
+ * minute); the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts, needs 19 of 16 registers and spills
+ * accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97; one strip 10x1 0.63 / 0.75. Unrolling
+ * the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand because C2 keeps vectors in registers only
+ * as named locals. The whole step runs at about 40-53% of that peak on one thread on the GEMM-bound shapes (medians),
+ * 85-90% of it in the tile loops ({@code bench/profile}): see docs/PERFORMANCE-NOTES.md.
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
  * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W

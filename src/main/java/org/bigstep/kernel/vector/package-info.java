@@ -27,16 +27,18 @@
  * one thread on them; activation-bound shapes faster than two GEMMs plus an elementwise pass; tiny d
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
- * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in
- * docs/PERFORMANCE-NOTES.md. On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no
- * AVX-512, 8 float lanes, 16 ymm registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12
- * accumulate-form chains; 103 as the best of many runs). The fused step reaches about 40-53% of it on one thread
- * on the GEMM-bound shapes (medians; a 5x2 tile alone, data in L1, in a throwaway microbenchmark: 91-98%); the 75%
- * target is not met. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an
- * hsdis plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of
- * the loop body, so a tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19
- * of 16) spilled accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly
- * on JDK 17 and 25; the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it
- * spill) and the memory system, shared with other tenants on this VM.
+ * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
+ * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
+ * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
+ * of many runs). The fused step reaches about 40-53% of it on one thread on the GEMM-bound shapes (medians); the 75%
+ * target is not met. 85-90% of a step is in the two tile loops ({@code bench/profile}), and a copy of the forward
+ * tile's loop on data in L1 ({@code CeilingBenchmark.tile1}) runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17,
+ * depending on the minute: C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the
+ * FMA pipes do. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis
+ * plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop
+ * body, so a tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16)
+ * spilled accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and
+ * 25; the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it spill) and the
+ * memory system, shared with other tenants on this VM.
  */
 package org.bigstep.kernel.vector;
