@@ -12,8 +12,8 @@ import org.bigstep.kernel.PartitionedStepKernel;
  * @param partitions  the kernel driver's per-partition gradient buffers (all partitions but the first)
  * @param margins     n float32 margins
  * @param scratch     kernel scratch, generously: per thread one m*d float32 gradient, block buffers for up to
- *                    {@link #BLOCK_ROWS} samples (Z, phi, phi' and C^T: 4 m floats a sample; X panels or a
- *                    padded copy of the block: 2 d) and n doubles
+ *                    {@link #BLOCK_ROWS} samples (Z, phi, phi' and C^T, whose groups of 5 neurons are stored 8
+ *                    floats apart: 5 m floats a sample; X panels or a padded copy of the block: 2 d) and n doubles
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
@@ -26,7 +26,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * (md * 4 + BLOCK_ROWS * (4 * m + 2 * d) * 4 + n * 8));
+                (long) threads * (md * 4 + BLOCK_ROWS * (5 * m + 2 * d) * 4 + n * 8));
     }
 
     public long total() {

@@ -56,14 +56,27 @@ final class BlockedEvaluator implements RangeEvaluator {
     static final int ROW_MULTIPLE = 10;
     /** Backward tiles take 5 neurons; C^T and G have m rounded up to this many rows. */
     static final int NEURON_MULTIPLE = 5;
+    /**
+     * On the panel path C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3
+     * left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
+     * broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
+     * 27 -> 26). bench/compare of the stride 5 against 8, 16384x784x1024, rounds in which 8 was faster: JDK 17
+     * 12/12, 8/12 and 5/12 in three runs, JDK 25 9/12, 5/12 and 3/12; 2 threads 9/10 (JDK 17) and 6/10 (JDK 25);
+     * other panel shapes 5-8 of 12. Kept for the instructions JDK 17 saves; the timings on the shared development
+     * VM cannot resolve the difference on JDK 25. In place (small m) the stride stays 5: 8 was slower there
+     * (1024x3072x16: 3 of 12 rounds on both JDKs).
+     */
+    static final int CT_STRIDE = 8;
+    static final int CT_STRIDE_IN_PLACE = NEURON_MULTIPLE;
     /** d-chunk of the forward product, in bytes of one row: the 2-strip W chunk (16 KiB at L = 8) stays in L1. */
     static final int K_CHUNK_BYTES = 1024;
     /** Target bytes of one d-chunk of a block's X: the forward reads it from L2 once per pair of strips. */
     static final int BLOCK_BYTES = 192 * 1024;
     /**
-     * Bound on a block's C^T (m x rows), streamed once per pair of vectors of d. 1 MiB against 256 KiB (blocks of
-     * 240 instead of 60 rows at m = 1024), bench/compare 16384x784x1024, medians: 57.8 vs 45.5 GFLOP/s on JDK 25,
-     * 42.8 vs 31.2 on JDK 17, faster in 8 of 8 rounds on both.
+     * Bound on a block's C^T, counted as m x rows floats (stored CT_STRIDE / 5 times that), streamed once per pair
+     * of vectors of d. 1 MiB against 256 KiB (blocks of 240 instead of 60 rows at m = 1024), bench/compare
+     * 16384x784x1024, medians: 57.8 vs 45.5 GFLOP/s on JDK 25, 42.8 vs 31.2 on JDK 17, faster in 8 of 8 rounds on
+     * both (measured with C^T stored at a stride of 5).
      */
     static final int C_BYTES = 1024 * 1024;
     /** Blocks of at least this many rows keep the passes over G (m x d, once per block) under 4/60 bytes per flop. */
@@ -88,6 +101,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** m rounded up to {@link #NEURON_MULTIPLE}: the rows of C^T and of the gradient scratch. */
     private final int mg;
     private final boolean inPlace;
+    /** {@link #CT_STRIDE} or, in place, {@link #CT_STRIDE_IN_PLACE}. */
+    private final int ctStride;
     private final int blockRows;
     /** Room for a block that absorbs a short remainder: 1.5 blockRows. */
     private final int blockStride;
@@ -113,13 +128,13 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] transposed;
         final float[] lanes;
 
-        Scratch(int rows, int mp, int mg, int dp, boolean inPlace, boolean ownGradient, int lanes) {
+        Scratch(int rows, int mp, int mg, int ctPerRow, int dp, boolean inPlace, boolean ownGradient, int lanes) {
             z = new float[rows * mp];
             value = new float[rows * mp];
             slope = new float[rows * mp];
             panels = inPlace ? null : new float[rows * dp];
             tail = inPlace ? new float[rows * dp] : null;
-            transposed = new float[mg * rows]; // rows m..mg stay 0
+            transposed = new float[ctPerRow * rows]; // neurons m..mg and the unused slots stay 0
             this.lanes = new float[lanes];
             gradient = ownGradient ? new float[mg * dp] : null;
         }
@@ -130,6 +145,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.d = spec.data().dimension();
         this.m = spec.width();
         this.inPlace = m <= IN_PLACE_MAX_M;
+        this.ctStride = inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE;
         this.dp = rowStride(d, inPlace ? 2 * L : P);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
@@ -160,7 +176,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
-            scratch[t] = new Scratch(blockStride, mp, mg, dp, inPlace, dp != d || mg != m, L);
+            scratch[t] = new Scratch(blockStride, mp, mg, mg / NEURON_MULTIPLE * ctStride, dp, inPlace, dp != d || mg != m, L);
         }
     }
 
@@ -302,9 +318,10 @@ final class BlockedEvaluator implements RangeEvaluator {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
                         .intoArray(z, o + j);
             }
-            // C^T by groups of 5 neurons: ct[j0 blockStride + r 5 + (j - j0)]; neurons m..mg of the last group stay 0
-            int groupStride = NEURON_MULTIPLE * blockStride;
-            for (int j0 = 0, c = r * NEURON_MULTIPLE; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
+            // C^T by groups of 5 neurons: ct[j0 / 5 ctStride blockStride + r ctStride + (j - j0)]; neurons m..mg
+            // of the last group stay 0
+            int groupStride = ctStride * blockStride;
+            for (int j0 = 0, c = r * ctStride; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
                 int group = Math.min(NEURON_MULTIPLE, m - j0);
                 System.arraycopy(z, o + j0, ct, c, group);
             }
@@ -478,12 +495,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a40 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 0 * L);
         FloatVector a41 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 1 * L);
         final int po = (k - k % P) * blockStride + k % P;
-        final int to = j * blockStride;
+        final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
             final int xi = po + i * P;
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
-            final int ti = to + i * 5;
+            final int ti = to + i * CT_STRIDE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
             FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
@@ -660,12 +677,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
         FloatVector a40 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 0 * L);
         FloatVector a41 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 1 * L);
-        final int to = j * blockStride;
+        final int to = j / NEURON_MULTIPLE * CT_STRIDE_IN_PLACE * blockStride;
         for (int i = 0; i < rows; i++) {
             final int xi = xb + i * dp + k;
             FloatVector x0 = FloatVector.fromArray(SPECIES, xs, xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xs, xi + 1 * L);
-            final int ti = to + i * 5;
+            final int ti = to + i * CT_STRIDE_IN_PLACE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
             FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
