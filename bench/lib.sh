@@ -1,6 +1,17 @@
-# Shared by bench/compare and bench/profile: compiles the engine packages of one revision into a class directory.
+# Shared by bench/compare and bench/profile.
 #
-#   build_engine ROOT REV OUT_DIR JAVAC   (REV: a git revision, or "work" for the working tree)
+#   bench_setup HERE JAVA_HOME           sets java, javac and jar (the benchmarks jar, built on first use)
+#   build_engine ROOT REV OUT_DIR JAVAC   compiles the engine packages of one revision (a git revision, or "work"
+#                                         for the working tree) into OUT_DIR/classes
+
+bench_setup() {
+  local here="$1" java_home="$2"
+  if [[ -n "$java_home" ]]; then java="$java_home/bin/java"; javac="$java_home/bin/javac"; else java=java; javac=javac; fi
+  jar="$here/target/benchmarks.jar"
+  if [[ ! -f "$jar" ]]; then
+    mvn -B -q -Dstyle.color=never -f "$here/pom.xml" -DskipTests package
+  fi
+}
 
 build_engine() {
   local root="$1" rev="$2" dir="$3" javac="$4"
