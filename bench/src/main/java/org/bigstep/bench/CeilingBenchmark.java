@@ -35,11 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code elements} = 16M per array (192 MiB per thread, far beyond L3) measures DRAM; 32K
  *       (384 KiB, inside a 512 KiB+ L2) measures L2.</li>
  *   <li>{@code tile1}/{@code tile2}: the vector kernel's forward register tile (5 samples x 2 strips of neurons, 10
- *       accumulators, 2 vector loads and 5 broadcasts per 10 FMAs; the loop of BlockedEvaluator.forward5x2 on
- *       column panels, the path of every m above 32, copied here because the kernel's is private to a per-width
- *       template) on data that stays in L1: 5 rows of {@link #TILE_K} floats and 2 strips of W. One op = {@link #TILE_PASSES} passes of 10 TILE_K vector
- *       FMAs. The gap between this and {@code fma1} is the cost of the loop form itself (its loads, broadcasts
- *       and index arithmetic), which no cache blocking can recover; the gap between this and a full step is
+ *       accumulators, 2 vector loads and 5 broadcasts per 10 FMAs; the loop of BlockedEvaluator.forward5x2 on column
+ *       panels, the path of every m above 32, copied here because the kernel's is private to a per-width template) on
+ *       data that stays in L1: 5 rows of {@link #TILE_K} floats and 2 strips of W. One op = {@link #TILE_PASSES} passes
+ *       of 10 TILE_K vector FMAs. The gap between this and {@code fma1} is the cost of the loop form itself (its loads,
+ *       broadcasts and index arithmetic), which no cache blocking can recover; the gap between this and a full step is
  *       what the rest of the step costs.</li>
  * </ul>
  */

@@ -379,7 +379,7 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * z[t+r][s] (+)= x_(t+r) . w_s for 5 rows x 2 strips over the panel columns [v0, v1) (k = v L + kk);
-     * 10 accumulators. The rows' values for one k are L floats apart in a panel: constant offsets from one index.
+     * 10 accumulators. The rows' values for one k are P floats apart in a panel: constant offsets from one index.
      */
     private void forward5x2(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
         FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
@@ -426,7 +426,7 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * z[t+r][s] (+)= x_(t+r) . w_s for 10 rows x 1 strip over the panel columns [v0, v1) (k = v L + kk);
-     * 10 accumulators. The rows' values for one k are L floats apart in a panel: constant offsets from one index.
+     * 10 accumulators. The rows' values for one k are P floats apart in a panel: constant offsets from one index.
      */
     private void forward10x1(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
         FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
@@ -481,7 +481,8 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block; 10 accumulators. C^T keeps the 5 neurons'
-     * values of one sample together and each panel one row's vector: constant offsets from one index each.
+     * values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and each panel one row's
+     * vector: constant offsets from one index each.
      */
     private void backward5x2(float[] xp, int rows, float[] ct, int j, int k, float[] g) {
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
