@@ -17,8 +17,9 @@ import org.bigstep.loss.Logistic;
  * FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the
  * pair of W strips stays in L1 while every row of the block passes; (2) phi and phi' of the block, f, the margin,
  * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij), kept transposed with the values of
- * 5 neurons for one sample together; (3) G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per
- * pair of vectors of d (that slice of the block stays in L1) every group of 5 neurons. Nothing of size n x m is
+ * 5 (or 4, see {@link #neuronGroup}) neurons for one sample together; (3) G += C^T X_block with 5 (4) neurons x 2
+ * vectors of d in accumulators, per pair of vectors of d (that slice of the block stays in L1) every group of
+ * neurons. Nothing of size n x m is
  * written; G (m x d) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows.
  *
  * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
@@ -42,7 +43,7 @@ import org.bigstep.loss.Logistic;
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
  * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W
- * (coefficients 0) and to a multiple of 5 rows in C^T and G (rows of zeros); the rows of a block are padded to a
+ * (coefficients 0) and to a multiple of the neuron group (5 or 4) in C^T and G (rows of zeros); the rows of a block are padded to a
  * multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd strip count
  * leaves one strip, done with the 10x1 tile. Only block-sized scratch is written.
  */
@@ -54,16 +55,16 @@ final class BlockedEvaluator implements RangeEvaluator {
     private static final int P = 4 * L;
     /** Forward tiles take 5 or 10 rows; blocks and padded tails are multiples of both. */
     static final int ROW_MULTIPLE = 10;
-    /** Backward tiles take 5 neurons; C^T and G have m rounded up to this many rows. */
+    /** Backward tiles take 5 neurons, or 4 for the widths {@link #neuronGroup} names; C^T and G have m rounded up. */
     static final int NEURON_MULTIPLE = 5;
     /**
-     * On the panel path C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3
-     * left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
+     * On the panel path C^T keeps a group's 5 (or 4) values of one sample CT_STRIDE floats apart from the next
+     * sample's (the rest left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
      * broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
      * 27 -> 26). bench/compare of the stride 5 against 8, 16384x784x1024, rounds in which 8 was faster: JDK 17
      * 12/12, 8/12 and 5/12 in three runs, JDK 25 9/12, 5/12 and 3/12; 2 threads 9/10 (JDK 17) and 6/10 (JDK 25);
      * other panel shapes 5-8 of 12. Kept for the instructions JDK 17 saves; the timings on the shared development
-     * VM cannot resolve the difference on JDK 25. In place (small m) the stride stays 5: 8 was slower there
+     * VM cannot resolve the difference on JDK 25. In place (small m) the stride is the group, 5 or 4: 8 was slower there
      * (1024x3072x16: 3 of 12 rounds on both JDKs).
      */
     static final int CT_STRIDE = 8;
@@ -98,10 +99,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int dp;
     private final int strips;
     private final int mp;
-    /** m rounded up to {@link #NEURON_MULTIPLE}: the rows of C^T and of the gradient scratch. */
+    /** m rounded up to {@link #group}: the rows of C^T and of the gradient scratch. */
     private final int mg;
+    /** Neurons per gradient tile: 5, or 4 when that pads m less (see {@link #neuronGroup}). */
+    private final int group;
     private final boolean inPlace;
-    /** {@link #CT_STRIDE} or, in place, {@link #CT_STRIDE_IN_PLACE}. */
+    /** {@link #CT_STRIDE} or, in place, {@link #group}. */
     private final int ctStride;
     private final int blockRows;
     /** Room for a block that absorbs a short remainder: 1.5 blockRows. */
@@ -145,11 +148,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.d = spec.data().dimension();
         this.m = spec.width();
         this.inPlace = m <= IN_PLACE_MAX_M;
-        this.ctStride = inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE;
+        this.group = neuronGroup(m);
+        this.ctStride = inPlace ? group : CT_STRIDE;
         this.dp = rowStride(d, inPlace ? 2 * L : P);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
-        this.mg = roundUp(m, NEURON_MULTIPLE);
+        this.mg = roundUp(m, group);
         this.activation = activation;
         this.y = spec.data().labels();
         float[] x = spec.data().features();
@@ -176,7 +180,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
-            scratch[t] = new Scratch(blockStride, mp, mg, mg / NEURON_MULTIPLE * ctStride, dp, inPlace, dp != d || mg != m, L);
+            scratch[t] = new Scratch(blockStride, mp, mg, mg / group * ctStride, dp, inPlace, dp != d || mg != m, L);
         }
     }
 
@@ -188,6 +192,16 @@ final class BlockedEvaluator implements RangeEvaluator {
     static int rowStride(int d, int unit) {
         int stride = roundUp(d, unit);
         return stride * Float.BYTES % 4096 == 0 ? stride + unit : stride;
+    }
+
+    /**
+     * Neurons per gradient tile for width m: 5 (the 5x2 tile), or 4 when rounding m up to a multiple of 5 would
+     * add over 10% more gradient work than rounding it up to a multiple of 4 (m = 16: 20 rows of G against 16).
+     * Per FMA the 4x2 tile is the slower one: bench/compare, 8192x784x128 (130 against 128 rows), 4x2 faster in 10
+     * and 8 of 30 rounds on JDK 25 and 17; at 1024x3072x16 in 26 and 28 of 40 (medians +6% and +14%).
+     */
+    static int neuronGroup(int m) {
+        return roundUp(m, NEURON_MULTIPLE) * 10 > roundUp(m, 4) * 11 ? 4 : NEURON_MULTIPLE;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -318,12 +332,11 @@ final class BlockedEvaluator implements RangeEvaluator {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
                         .intoArray(z, o + j);
             }
-            // C^T by groups of 5 neurons: ct[j0 / 5 ctStride blockStride + r ctStride + (j - j0)]; neurons m..mg
+            // C^T by groups of neurons: ct[j0 / group ctStride blockStride + r ctStride + (j - j0)]; neurons m..mg
             // of the last group stay 0
             int groupStride = ctStride * blockStride;
-            for (int j0 = 0, c = r * ctStride; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
-                int group = Math.min(NEURON_MULTIPLE, m - j0);
-                System.arraycopy(z, o + j0, ct, c, group);
+            for (int j0 = 0, c = r * ctStride; j0 < m; j0 += group, c += groupStride) {
+                System.arraycopy(z, o + j0, ct, c, Math.min(group, m - j0));
             }
         }
         return loss;
@@ -356,23 +369,35 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** G += C^T X over the block: per pair of panels (kept in L1), every group of 5 neurons. */
+    /** G += C^T X over the block: per pair of panels (kept in L1), every group of neurons. */
     private void backward(float[] xp, int rows, float[] ct, float[] g) {
         for (int k = 0; k < dp; k += 2 * L) {
-            for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
-                backward5x2(xp, rows, ct, j, k, g);
+            if (group == 4) {
+                for (int j = 0; j < mg; j += 4) {
+                    backward4x2(xp, rows, ct, j, k, g);
+                }
+            } else {
+                for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
+                    backward5x2(xp, rows, ct, j, k, g);
+                }
             }
         }
     }
 
     /**
      * G += C^T X over the block, X read in place: per pair of vectors of d (that slice of the block's rows stays
-     * in L1), every group of 5 neurons.
+     * in L1), every group of neurons.
      */
     private void backwardRows(int b0, int rows, float[] ct, float[] g) {
         for (int k = 0; k < dp; k += 2 * L) {
-            for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
-                backwardRows5x2(b0 * dp, rows, ct, j, k, g);
+            if (group == 4) {
+                for (int j = 0; j < mg; j += 4) {
+                    backwardRows4x2(b0 * dp, rows, ct, j, k, g);
+                }
+            } else {
+                for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
+                    backwardRows5x2(b0 * dp, rows, ct, j, k, g);
+                }
             }
         }
     }
@@ -705,5 +730,76 @@ final class BlockedEvaluator implements RangeEvaluator {
         a31.intoArray(g, (j + 3) * dp + k + 1 * L);
         a40.intoArray(g, (j + 4) * dp + k + 0 * L);
         a41.intoArray(g, (j + 4) * dp + k + 1 * L);
+    }
+
+    /** {@link #backward5x2} for 4 neurons: 8 accumulators, the tile for widths that 5 would pad by a lot. */
+    private void backward4x2(float[] xp, int rows, float[] ct, int j, int k, float[] g) {
+        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
+        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
+        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
+        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
+        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
+        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
+        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
+        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
+        final int po = (k - k % P) * blockStride + k % P;
+        final int to = j / 4 * CT_STRIDE * blockStride;
+        for (int i = 0; i < rows; i++) {
+            final int xi = po + i * P;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
+            final int ti = to + i * CT_STRIDE;
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
+            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
+            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
+            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
+            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+        }
+        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
+        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
+        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
+        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
+        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
+        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
+        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
+        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
+    }
+
+    /** {@link #backwardRows5x2} for 4 neurons, C^T 4 floats per sample (the group). */
+    private void backwardRows4x2(int xb, int rows, float[] ct, int j, int k, float[] g) {
+        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
+        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
+        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
+        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
+        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
+        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
+        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
+        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
+        final int to = j / 4 * 4 * blockStride;
+        for (int i = 0; i < rows; i++) {
+            final int xi = xb + i * dp + k;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xs, xi);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xs, xi + 1 * L);
+            final int ti = to + i * 4;
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
+            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
+            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
+            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
+            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+        }
+        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
+        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
+        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
+        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
+        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
+        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
+        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
+        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
     }
 }

@@ -168,6 +168,19 @@ class VectorKernelTest {
         compare(3000, 100, 300, "huber-relu:h=0.5", 128, false); // panels, C^T-bound blocks, m not a multiple of 5 or L
     }
 
+    /** Both gradient tiles (5 and 4 neurons) on both paths; the widths are checked to pick the tile they test. */
+    @Test
+    void bothGradientTilesOnBothPaths() {
+        assertEquals(5, BlockedEvaluator.neuronGroup(30), "test setup: m = 30 should take the 5-neuron tile");
+        assertEquals(4, BlockedEvaluator.neuronGroup(12), "test setup: m = 12 should take the 4-neuron tile");
+        assertEquals(4, BlockedEvaluator.neuronGroup(36), "test setup: m = 36 should take the 4-neuron tile");
+        assertEquals(5, BlockedEvaluator.neuronGroup(41), "test setup: m = 41 should take the 5-neuron tile");
+        compare(700, 200, 30, "silu", 256, true); // in place, 5 neurons
+        compare(700, 201, 12, "gelu", 256, false); // in place, 4 neurons
+        compare(700, 199, 36, "softplus", 256, true); // panels, 4 neurons, C^T 8 floats per sample
+        compare(700, 100, 36, "gelu-tanh", 128, false);
+    }
+
     /** 512 bits runs in the JDK's Java fallback on AVX2 machines: every n, d and m, on small products. */
     @Test
     void everyTailAt512Bits() {
