@@ -12,8 +12,10 @@ import org.bigstep.kernel.PartitionedStepKernel;
  * @param partitions  the kernel driver's per-partition gradient buffers (all partitions but the first)
  * @param margins     n float32 margins
  * @param scratch     kernel scratch, generously: per thread one m*d float32 gradient, block buffers for up to
- *                    {@link #BLOCK_ROWS} samples (Z, phi, phi' and C^T, whose groups of 5 neurons are stored 8
- *                    floats apart: 5 m floats a sample; X panels or a padded copy of the block: 2 d) and n doubles
+ *                    {@link #BLOCK_ROWS} samples (Z, phi and phi', 3 m floats a sample plus a vector's padding,
+ *                    and C^T, whose groups of 4 or 5 neurons are stored up to 8 floats apart: 2 m; X panels or
+ *                    a padded copy of the block: 2 d) and n doubles; and once, for the vector layouts that keep
+ *                    one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with padded rows
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
@@ -21,12 +23,27 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
     public static final long BASE = 32L << 20;
     /** Rows of the vector kernel's largest block buffer (1.5 blocks of at most 240). */
     static final long BLOCK_ROWS = 360;
+    /**
+     * Up to this width the vector kernel reads X in place, from a copy with rows padded by up to 64 floats when d
+     * is not a whole number of its tiles (the vector package's limit, which this package cannot import; a test
+     * there checks that the two agree).
+     */
+    public static final int COPY_MAX_M = 32;
+    /** Up to this dimension the vector kernel keeps X by columns, a copy padded by up to 64 samples. */
+    public static final int COPY_MAX_D = 8;
 
     public static MemoryEstimate of(long n, long d, long m, int threads) {
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * (md * 4 + BLOCK_ROWS * (5 * m + 2 * d) * 4 + n * 8));
+                (long) threads * (md * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8) + copyOfX(n, d, m));
+    }
+
+    private static long copyOfX(long n, long d, long m) {
+        if (d <= COPY_MAX_D) {
+            return 4 * (n + 64) * d;
+        }
+        return m <= COPY_MAX_M ? 4 * n * (d + 64) : 0;
     }
 
     public long total() {

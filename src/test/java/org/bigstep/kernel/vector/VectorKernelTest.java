@@ -168,6 +168,13 @@ class VectorKernelTest {
         compare(3000, 100, 300, "huber-relu:h=0.5", 128, false); // panels, C^T-bound blocks, m not a multiple of 5 or L
     }
 
+    /** The heap guard counts the copy of X these layouts make; it mirrors their limits, as it cannot import them. */
+    @Test
+    void memoryEstimateMirrorsTheLayoutsThatCopyX() {
+        assertEquals(BlockedEvaluator.IN_PLACE_MAX_M, org.bigstep.training.MemoryEstimate.COPY_MAX_M);
+        assertEquals(VectorEvaluatorFactory.COLUMN_MAX_D, org.bigstep.training.MemoryEstimate.COPY_MAX_D);
+    }
+
     /** Both gradient tiles (5 and 4 neurons) on both paths; the widths are checked to pick the tile they test. */
     @Test
     void bothGradientTilesOnBothPaths() {
