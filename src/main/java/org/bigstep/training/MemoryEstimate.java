@@ -11,11 +11,12 @@ import org.bigstep.kernel.PartitionedStepKernel;
  * @param weights     m*d double master weights, the float32 copy the kernel reads and the float32 gradient
  * @param partitions  the kernel driver's per-partition gradient buffers (all partitions but the first)
  * @param margins     n float32 margins
- * @param scratch     kernel scratch, generously: per thread one m*d float32 gradient, block buffers for up to
- *                    {@link #BLOCK_ROWS} samples (Z, phi and phi', 3 m floats a sample plus a vector's padding,
- *                    and C^T, whose groups of 4 or 5 neurons are stored up to 8 floats apart: 2 m; X panels or
- *                    a padded copy of the block: 2 d) and n doubles; and once, for the vector layouts that keep
- *                    one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with padded rows
+ * @param scratch     kernel scratch, generously: per thread one float32 gradient (m*d, both rounded up to whole
+ *                    vectors), block buffers for up to {@link #BLOCK_ROWS} samples (Z, phi and phi', 3 m floats a
+ *                    sample plus a vector's padding, and C, whose groups of 5 neurons are stored 8 floats apart:
+ *                    at most 2 m; X panels or a padded copy of the block: 2 d) and n doubles; and once, for the
+ *                    vector layouts that keep one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with
+ *                    padded rows
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
@@ -36,7 +37,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * (md * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8) + copyOfX(n, d, m));
+                (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8) + copyOfX(n, d, m));
     }
 
     private static long copyOfX(long n, long d, long m) {

@@ -16,11 +16,14 @@ import org.bigstep.loss.Logistic;
  * step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is broadcast and
  * FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the
  * pair of W strips stays in L1 while every row of the block passes; (2) phi and phi' of the block, f, the margin,
- * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij), kept transposed with the values of
- * 5 (or 4, see {@link #neuronGroup}) neurons for one sample together; (3) G += C^T X_block with 5 (4) neurons x 2
- * vectors of d in accumulators, per pair of vectors of d (that slice of the block stays in L1) every group of
- * neurons. Nothing of size n x m is
- * written; G (m x d) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows.
+ * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij); (3) the gradient, in one of two
+ * forms. With X in panels (below): C kept transposed with the values of 5 neurons for one sample together, and
+ * G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of vectors of d (that slice of the block
+ * stays in L1) every group of 5 neurons. With X in place (small m), when whole strips pad m no more than groups
+ * of 5 ({@link #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in
+ * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5). Nothing of size n x m is written; G
+ * (or G^T) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows
+ * ({@link #IN_PLACE_MIN_ROWS} in place, where G is small).
  *
  * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
  * {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant offsets from
@@ -43,9 +46,10 @@ import org.bigstep.loss.Logistic;
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
  * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W
- * (coefficients 0) and to a multiple of the neuron group (5 or 4) in C^T and G (rows of zeros); the rows of a block are padded to a
- * multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd strip count
- * leaves one strip, done with the 10x1 tile. Only block-sized scratch is written.
+ * (coefficients 0) and, on the panel path, to a multiple of 5 in C^T and G (rows of zeros); the rows of a block are
+ * padded to a multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd
+ * strip count leaves one strip, done with 10x1 tiles. In place the gradient tiles take d in steps of 5 (10 for an odd
+ * strip) and the last few coordinates one at a time. Only block-sized scratch is written.
  */
 final class BlockedEvaluator implements RangeEvaluator {
 
@@ -55,19 +59,18 @@ final class BlockedEvaluator implements RangeEvaluator {
     private static final int P = 4 * L;
     /** Forward tiles take 5 or 10 rows; blocks and padded tails are multiples of both. */
     static final int ROW_MULTIPLE = 10;
-    /** Backward tiles take 5 neurons, or 4 for the widths {@link #neuronGroup} names; C^T and G have m rounded up. */
+    /** Backward tiles on the panel path take 5 neurons; C^T and G have m rounded up to this many rows. */
     static final int NEURON_MULTIPLE = 5;
     /**
-     * On the panel path C^T keeps a group's 5 (or 4) values of one sample CT_STRIDE floats apart from the next
-     * sample's (the rest left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
-     * broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
+     * C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3 left unused): with
+     * a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5 broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
      * 27 -> 26). bench/compare of the stride 5 against 8, 16384x784x1024, rounds in which 8 was faster: JDK 17
      * 12/12, 8/12 and 5/12 in three runs, JDK 25 9/12, 5/12 and 3/12; 2 threads 9/10 (JDK 17) and 6/10 (JDK 25);
      * other panel shapes 5-8 of 12. Kept for the instructions JDK 17 saves; the timings on the shared development
-     * VM cannot resolve the difference on JDK 25. In place (small m) the stride is the group, 5 or 4: 8 was slower there
-     * (1024x3072x16: 3 of 12 rounds on both JDKs).
+     * VM cannot resolve the difference on JDK 25.
      */
     static final int CT_STRIDE = 8;
+    /** In place C^T keeps 5 values per sample: a stride of 8 was slower there (1024x3072x16: 3 of 12 rounds). */
     static final int CT_STRIDE_IN_PLACE = NEURON_MULTIPLE;
     /** d-chunk of the forward product, in bytes of one row: the 2-strip W chunk (16 KiB at L = 8) stays in L1. */
     static final int K_CHUNK_BYTES = 1024;
@@ -99,13 +102,17 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int dp;
     private final int strips;
     private final int mp;
-    /** m rounded up to {@link #group}: the rows of C^T and of the gradient scratch. */
+    /** m rounded up to {@link #NEURON_MULTIPLE}: the rows of C^T and of the gradient scratch on the panel path. */
     private final int mg;
-    /** Neurons per gradient tile: 5, or 4 when that pads m less (see {@link #neuronGroup}). */
-    private final int group;
     private final boolean inPlace;
-    /** {@link #CT_STRIDE} or, in place, {@link #group}. */
-    private final int ctStride;
+    /**
+     * In place, the gradient as G^T by strips ({@link #backwardStrips}) when whole strips pad m no more than groups
+     * of 5 do (mp <= mg: m = 8, 16, 24, 32 at 8 lanes); otherwise by groups of 5 as on the panel path. By strips
+     * the tiles run fewer instructions per FMA (30 against 34 per 10 in JDK 25's disassembly) but do mp rows of
+     * work: bench/compare against groups of 5, medians, JDK 25: 1024x3072x16 +28% (faster in 26 of 30 rounds),
+     * 6000x784x20 (24 against 20 rows) -4% (11 of 30), 6000x784x5 (8 against 5) -6% (7 of 30).
+     */
+    private final boolean byStrips;
     private final int blockRows;
     /** Room for a block that absorbs a short remainder: 1.5 blockRows. */
     private final int blockStride;
@@ -128,18 +135,19 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] gradient;
         final float[] panels;
         final float[] tail;
-        final float[] transposed;
+        /** C for the gradient tiles: C^T by groups of 5 neurons, or C by pairs of strips. */
+        final float[] c;
         final float[] lanes;
 
-        Scratch(int rows, int mp, int mg, int ctPerRow, int dp, boolean inPlace, boolean ownGradient, int lanes) {
+        Scratch(int rows, int mp, int cPerRow, int dp, boolean inPlace, int gradientFloats, int lanes) {
             z = new float[rows * mp];
             value = new float[rows * mp];
             slope = new float[rows * mp];
             panels = inPlace ? null : new float[rows * dp];
             tail = inPlace ? new float[rows * dp] : null;
-            transposed = new float[ctPerRow * rows]; // neurons m..mg and the unused slots stay 0
+            c = new float[cPerRow * rows]; // neurons m..mg and the unused slots stay 0
             this.lanes = new float[lanes];
-            gradient = ownGradient ? new float[mg * dp] : null;
+            gradient = gradientFloats > 0 ? new float[gradientFloats] : null; // else G is written in place
         }
     }
 
@@ -148,12 +156,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.d = spec.data().dimension();
         this.m = spec.width();
         this.inPlace = m <= IN_PLACE_MAX_M;
-        this.group = neuronGroup(m);
-        this.ctStride = inPlace ? group : CT_STRIDE;
         this.dp = rowStride(d, inPlace ? 2 * L : P);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
-        this.mg = roundUp(m, group);
+        this.mg = roundUp(m, NEURON_MULTIPLE);
+        this.byStrips = byStrips(m, L);
         this.activation = activation;
         this.y = spec.data().labels();
         float[] x = spec.data().features();
@@ -180,8 +187,22 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
-            scratch[t] = new Scratch(blockStride, mp, mg, mg / group * ctStride, dp, inPlace, dp != d || mg != m, L);
+            int cPerRow = byStrips ? mp : mg / NEURON_MULTIPLE * (inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE);
+            scratch[t] = new Scratch(blockStride, mp, cPerRow, dp, inPlace, gradientFloats(), L);
         }
+    }
+
+    /** Floats of the per-worker gradient scratch: G^T by strips, else G with rows dp apart when needed. */
+    private int gradientFloats() {
+        if (byStrips) {
+            return mp * dp;
+        }
+        return dp != d || mg != m ? mg * dp : 0;
+    }
+
+    /** Whether width m takes the gradient by strips of {@code lanes} neurons (see {@link #byStrips}). */
+    static boolean byStrips(int m, int lanes) {
+        return m <= IN_PLACE_MAX_M && roundUp(m, lanes) <= roundUp(m, NEURON_MULTIPLE);
     }
 
     /**
@@ -192,16 +213,6 @@ final class BlockedEvaluator implements RangeEvaluator {
     static int rowStride(int d, int unit) {
         int stride = roundUp(d, unit);
         return stride * Float.BYTES % 4096 == 0 ? stride + unit : stride;
-    }
-
-    /**
-     * Neurons per gradient tile for width m: 5 (the 5x2 tile), or 4 when rounding m up to a multiple of 5 would
-     * add over 10% more gradient work than rounding it up to a multiple of 4 (m = 16: 20 rows of G against 16).
-     * Per FMA the 4x2 tile is the slower one: bench/compare, 8192x784x128 (130 against 128 rows), 4x2 faster in 10
-     * and 8 of 30 rounds on JDK 25 and 17; at 1024x3072x16 in 26 and 28 of 40 (medians +6% and +14%).
-     */
-    static int neuronGroup(int m) {
-        return roundUp(m, NEURON_MULTIPLE) * 10 > roundUp(m, 4) * 11 ? 4 : NEURON_MULTIPLE;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -224,7 +235,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] g = s.gradient == null ? gradient : s.gradient;
-        Arrays.fill(g, 0, mg * dp, 0f);
+        Arrays.fill(g, 0, byStrips ? mp * dp : mg * dp, 0f);
         double loss = 0;
         for (int b0 = from, end; b0 < to; b0 = end) {
             // a remainder of up to half a block joins the last one: a partition of 256 rows in blocks of 240
@@ -244,15 +255,28 @@ final class BlockedEvaluator implements RangeEvaluator {
                 }
                 forwardRows(xa, xo, padded, s.z);
                 loss += activate(b0, rows, s, margins, shift);
-                backwardRows(b0, rows, s.transposed, g);
+                if (byStrips) {
+                    backwardStrips(b0 * dp, rows, s.c, g);
+                } else {
+                    backwardRows(b0, rows, s.c, g);
+                }
             } else {
                 pack(b0, rows, padded, s.panels);
                 forward(s.panels, padded, s.z);
                 loss += activate(b0, rows, s, margins, shift);
-                backward(s.panels, rows, s.transposed, g);
+                backward(s.panels, rows, s.c, g);
             }
         }
-        if (g != gradient) {
+        if (byStrips) {
+            // G^T by strips back into G (m x d); m <= 32 here, so this is small next to the block passes
+            for (int j = 0; j < m; j++) {
+                int base = (j / L) * dp * L + j % L;
+                int row = j * d;
+                for (int k = 0; k < d; k++) {
+                    gradient[row + k] = g[base + k * L];
+                }
+            }
+        } else if (g != gradient) {
             for (int j = 0; j < m; j++) {
                 System.arraycopy(g, j * dp, gradient, j * d, d);
             }
@@ -300,10 +324,13 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** phi, phi', f, margins, loss and g per sample; leaves C[i][j] = g_i c_j phi'(z_ij) in z. */
+    /**
+     * phi, phi', f, margins, loss and g per sample; C[i][j] = g_i c_j phi'(z_ij) into s.c, laid out for the
+     * gradient tiles: by groups of 5 neurons (C^T), or by pairs of strips ({@link #byStrips}).
+     */
     private double activate(int b0, int rows, Scratch s, float[] margins, double shift) {
         float[] z = s.z;
-        float[] ct = s.transposed;
+        float[] ct = s.c;
         float[] value = s.value;
         float[] slope = s.slope;
         activation.apply(z, value, slope, 0, rows * mp);
@@ -328,15 +355,27 @@ final class BlockedEvaluator implements RangeEvaluator {
             // as the scalar kernel: g = -y e^shift sigmoid(-q) / n formed in double (shift keeps it in float range)
             float gi = (float) (-y[i] * Logistic.scaledNegativeDerivative(q, shift) / n);
             FloatVector gv = FloatVector.broadcast(SPECIES, gi);
+            if (byStrips) {
+                // C by pairs of strips, a pair's 2L values of one row together (a last odd strip: L)
+                for (int j = 0; j < mp; j += L) {
+                    int strip = j / L;
+                    int base = strip / 2 * 2 * L * blockStride;
+                    int at = strip + 1 < strips || strip % 2 == 1 ? base + r * 2 * L + strip % 2 * L : base + r * L;
+                    gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
+                            .intoArray(ct, at);
+                }
+                continue;
+            }
             for (int j = 0; j < mp; j += L) {
                 gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
                         .intoArray(z, o + j);
             }
-            // C^T by groups of neurons: ct[j0 / group ctStride blockStride + r ctStride + (j - j0)]; neurons m..mg
-            // of the last group stay 0
-            int groupStride = ctStride * blockStride;
-            for (int j0 = 0, c = r * ctStride; j0 < m; j0 += group, c += groupStride) {
-                System.arraycopy(z, o + j0, ct, c, Math.min(group, m - j0));
+            // C^T by groups of 5 neurons: ct[j0 / 5 stride blockStride + r stride + (j - j0)]; neurons m..mg of the
+            // last group stay 0
+            int stride = inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE;
+            int groupStride = stride * blockStride;
+            for (int j0 = 0, c = r * stride; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
+                System.arraycopy(z, o + j0, ct, c, Math.min(NEURON_MULTIPLE, m - j0));
             }
         }
         return loss;
@@ -369,35 +408,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** G += C^T X over the block: per pair of panels (kept in L1), every group of neurons. */
+    /** G += C^T X over the block: per pair of panels (kept in L1), every group of 5 neurons. */
     private void backward(float[] xp, int rows, float[] ct, float[] g) {
         for (int k = 0; k < dp; k += 2 * L) {
-            if (group == 4) {
-                for (int j = 0; j < mg; j += 4) {
-                    backward4x2(xp, rows, ct, j, k, g);
-                }
-            } else {
-                for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
-                    backward5x2(xp, rows, ct, j, k, g);
-                }
-            }
-        }
-    }
-
-    /**
-     * G += C^T X over the block, X read in place: per pair of vectors of d (that slice of the block's rows stays
-     * in L1), every group of neurons.
-     */
-    private void backwardRows(int b0, int rows, float[] ct, float[] g) {
-        for (int k = 0; k < dp; k += 2 * L) {
-            if (group == 4) {
-                for (int j = 0; j < mg; j += 4) {
-                    backwardRows4x2(b0 * dp, rows, ct, j, k, g);
-                }
-            } else {
-                for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
-                    backwardRows5x2(b0 * dp, rows, ct, j, k, g);
-                }
+            for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
+                backward5x2(xp, rows, ct, j, k, g);
             }
         }
     }
@@ -686,6 +701,47 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
+
+    /**
+     * G += C^T X over the block, X read in place: per pair of vectors of d (that slice of the block's rows stays
+     * in L1), every group of 5 neurons.
+     */
+    private void backwardRows(int b0, int rows, float[] ct, float[] g) {
+        for (int k = 0; k < dp; k += 2 * L) {
+            for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
+                backwardRows5x2(b0 * dp, rows, ct, j, k, g);
+            }
+        }
+    }
+
+    /**
+     * G^T += X_block^T C over the block, X read in place, G^T and C by strips of L neurons: per pair of strips,
+     * 5 coordinates of d at a time, every row. The x values are broadcast, so this pass needs no padding of d.
+     */
+    private void backwardStrips(int xo, int rows, float[] cs, float[] gt) {
+        int s = 0;
+        for (; s + 2 <= strips; s += 2) {
+            int k = 0;
+            for (; k + 5 <= d; k += 5) {
+                backwardStrips5x2(xo, rows, cs, s, k, gt);
+            }
+            for (; k < d; k++) {
+                backwardStrip1(xo, rows, cs, s, k, gt);
+                backwardStrip1(xo, rows, cs, s + 1, k, gt);
+            }
+        }
+        if (s < strips) {
+            int k = 0;
+            for (; k + 10 <= d; k += 10) {
+                backwardStrips10x1(xo, rows, cs, s, k, gt);
+            }
+            for (; k < d; k++) {
+                backwardStrip1(xo, rows, cs, s, k, gt);
+            }
+        }
+    }
+
+
     /**
      * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block's rows of X, read in place; 10 accumulators.
      * C^T keeps the 5 neurons' values of one sample together: constant offsets from one index. The same loop as
@@ -732,74 +788,101 @@ final class BlockedEvaluator implements RangeEvaluator {
         a41.intoArray(g, (j + 4) * dp + k + 1 * L);
     }
 
-    /** {@link #backward5x2} for 4 neurons: 8 accumulators, the tile for widths that 5 would pad by a lot. */
-    private void backward4x2(float[] xp, int rows, float[] ct, int j, int k, float[] g) {
-        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
-        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
-        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
-        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
-        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
-        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
-        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
-        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
-        final int po = (k - k % P) * blockStride + k % P;
-        final int to = j / 4 * CT_STRIDE * blockStride;
-        for (int i = 0; i < rows; i++) {
-            final int xi = po + i * P;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
-            final int ti = to + i * CT_STRIDE;
-            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
-            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
-            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
-            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
-            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+    /**
+     * g^T[k..k+5][strips s, s+1] += sum_i x_i[k..k+5] C[i][strips s, s+1] over the block; 10 accumulators. C keeps a
+     * pair of strips' 2L values of one row together, so both loads share the loop's index; x is read in place,
+     * rows dp apart.
+     */
+    private void backwardStrips5x2(int xo, int rows, float[] cs, int s, int k, float[] gt) {
+        final int g0 = (s * dp + k) * L;
+        final int g1 = g0 + dp * L;
+        FloatVector a00 = FloatVector.fromArray(SPECIES, gt, g0 + 0 * L);
+        FloatVector a10 = FloatVector.fromArray(SPECIES, gt, g0 + 1 * L);
+        FloatVector a20 = FloatVector.fromArray(SPECIES, gt, g0 + 2 * L);
+        FloatVector a30 = FloatVector.fromArray(SPECIES, gt, g0 + 3 * L);
+        FloatVector a40 = FloatVector.fromArray(SPECIES, gt, g0 + 4 * L);
+        FloatVector a01 = FloatVector.fromArray(SPECIES, gt, g1 + 0 * L);
+        FloatVector a11 = FloatVector.fromArray(SPECIES, gt, g1 + 1 * L);
+        FloatVector a21 = FloatVector.fromArray(SPECIES, gt, g1 + 2 * L);
+        FloatVector a31 = FloatVector.fromArray(SPECIES, gt, g1 + 3 * L);
+        FloatVector a41 = FloatVector.fromArray(SPECIES, gt, g1 + 4 * L);
+        final int c0 = s * blockStride * L;
+        final int c1 = c0 + rows * 2 * L;
+        for (int ci = c0, xi = xo + k; ci < c1; ci += 2 * L, xi += dp) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, cs, ci);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, cs, ci + L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, xs[xi + 0]);
+            a00 = b0.fma(v0, a00); a01 = b0.fma(v1, a01);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, xs[xi + 1]);
+            a10 = b1.fma(v0, a10); a11 = b1.fma(v1, a11);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, xs[xi + 2]);
+            a20 = b2.fma(v0, a20); a21 = b2.fma(v1, a21);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, xs[xi + 3]);
+            a30 = b3.fma(v0, a30); a31 = b3.fma(v1, a31);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, xs[xi + 4]);
+            a40 = b4.fma(v0, a40); a41 = b4.fma(v1, a41);
         }
-        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
-        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
-        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
-        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
-        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
-        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
-        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
-        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
+        a00.intoArray(gt, g0 + 0 * L);
+        a10.intoArray(gt, g0 + 1 * L);
+        a20.intoArray(gt, g0 + 2 * L);
+        a30.intoArray(gt, g0 + 3 * L);
+        a40.intoArray(gt, g0 + 4 * L);
+        a01.intoArray(gt, g1 + 0 * L);
+        a11.intoArray(gt, g1 + 1 * L);
+        a21.intoArray(gt, g1 + 2 * L);
+        a31.intoArray(gt, g1 + 3 * L);
+        a41.intoArray(gt, g1 + 4 * L);
     }
 
-    /** {@link #backwardRows5x2} for 4 neurons, C^T 4 floats per sample (the group). */
-    private void backwardRows4x2(int xb, int rows, float[] ct, int j, int k, float[] g) {
-        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
-        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
-        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
-        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
-        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
-        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
-        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
-        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
-        final int to = j / 4 * 4 * blockStride;
-        for (int i = 0; i < rows; i++) {
-            final int xi = xb + i * dp + k;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xs, xi);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xs, xi + 1 * L);
-            final int ti = to + i * 4;
-            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
-            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
-            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
-            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
-            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+    /** {@link #backwardStrips5x2} for a last odd strip (C rows L floats apart): 10 coordinates of d x 1 strip. */
+    private void backwardStrips10x1(int xo, int rows, float[] cs, int s, int k, float[] gt) {
+        final int g0 = (s * dp + k) * L;
+        FloatVector a0 = FloatVector.fromArray(SPECIES, gt, g0 + 0 * L);
+        FloatVector a1 = FloatVector.fromArray(SPECIES, gt, g0 + 1 * L);
+        FloatVector a2 = FloatVector.fromArray(SPECIES, gt, g0 + 2 * L);
+        FloatVector a3 = FloatVector.fromArray(SPECIES, gt, g0 + 3 * L);
+        FloatVector a4 = FloatVector.fromArray(SPECIES, gt, g0 + 4 * L);
+        FloatVector a5 = FloatVector.fromArray(SPECIES, gt, g0 + 5 * L);
+        FloatVector a6 = FloatVector.fromArray(SPECIES, gt, g0 + 6 * L);
+        FloatVector a7 = FloatVector.fromArray(SPECIES, gt, g0 + 7 * L);
+        FloatVector a8 = FloatVector.fromArray(SPECIES, gt, g0 + 8 * L);
+        FloatVector a9 = FloatVector.fromArray(SPECIES, gt, g0 + 9 * L);
+        final int c0 = s * blockStride * L;
+        for (int i = 0, xi = xo + k; i < rows; i++, xi += dp) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, cs, c0 + i * L);
+            a0 = FloatVector.broadcast(SPECIES, xs[xi + 0]).fma(v0, a0);
+            a1 = FloatVector.broadcast(SPECIES, xs[xi + 1]).fma(v0, a1);
+            a2 = FloatVector.broadcast(SPECIES, xs[xi + 2]).fma(v0, a2);
+            a3 = FloatVector.broadcast(SPECIES, xs[xi + 3]).fma(v0, a3);
+            a4 = FloatVector.broadcast(SPECIES, xs[xi + 4]).fma(v0, a4);
+            a5 = FloatVector.broadcast(SPECIES, xs[xi + 5]).fma(v0, a5);
+            a6 = FloatVector.broadcast(SPECIES, xs[xi + 6]).fma(v0, a6);
+            a7 = FloatVector.broadcast(SPECIES, xs[xi + 7]).fma(v0, a7);
+            a8 = FloatVector.broadcast(SPECIES, xs[xi + 8]).fma(v0, a8);
+            a9 = FloatVector.broadcast(SPECIES, xs[xi + 9]).fma(v0, a9);
         }
-        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
-        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
-        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
-        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
-        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
-        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
-        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
-        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
+        a0.intoArray(gt, g0 + 0 * L);
+        a1.intoArray(gt, g0 + 1 * L);
+        a2.intoArray(gt, g0 + 2 * L);
+        a3.intoArray(gt, g0 + 3 * L);
+        a4.intoArray(gt, g0 + 4 * L);
+        a5.intoArray(gt, g0 + 5 * L);
+        a6.intoArray(gt, g0 + 6 * L);
+        a7.intoArray(gt, g0 + 7 * L);
+        a8.intoArray(gt, g0 + 8 * L);
+        a9.intoArray(gt, g0 + 9 * L);
     }
+
+    /** One strip, one coordinate: the tails of {@link #backwardStrips} (d not a multiple of 5 or 10). */
+    private void backwardStrip1(int xo, int rows, float[] cs, int s, int k, float[] gt) {
+        final int g0 = (s * dp + k) * L;
+        FloatVector a = FloatVector.fromArray(SPECIES, gt, g0);
+        final int c0 = s / 2 * 2 * L * blockStride + s % 2 * L;
+        final int cStride = s % 2 == 1 || s + 1 < strips ? 2 * L : L;
+        for (int i = 0; i < rows; i++) {
+            a = FloatVector.broadcast(SPECIES, xs[xo + i * dp + k]).fma(FloatVector.fromArray(SPECIES, cs, c0 + i * cStride), a);
+        }
+        a.intoArray(gt, g0);
+    }
+
 }

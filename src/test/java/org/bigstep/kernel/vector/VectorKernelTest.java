@@ -175,17 +175,23 @@ class VectorKernelTest {
         assertEquals(VectorEvaluatorFactory.COLUMN_MAX_D, org.bigstep.training.MemoryEstimate.COPY_MAX_D);
     }
 
-    /** Both gradient tiles (5 and 4 neurons) on both paths; the widths are checked to pick the tile they test. */
+    /**
+     * For some small m the gradient goes by strips: pairs of strips and an odd last one, d in steps of 5 or 10 and
+     * the remaining coordinates one at a time, at every width (m = 24: 6 strips of 4 lanes, 3 of 8; m = 16 and 32:
+     * 1 and 2 strips of 16). The widths are checked to take that path.
+     */
     @Test
-    void bothGradientTilesOnBothPaths() {
-        assertEquals(5, BlockedEvaluator.neuronGroup(30), "test setup: m = 30 should take the 5-neuron tile");
-        assertEquals(4, BlockedEvaluator.neuronGroup(12), "test setup: m = 12 should take the 4-neuron tile");
-        assertEquals(4, BlockedEvaluator.neuronGroup(36), "test setup: m = 36 should take the 4-neuron tile");
-        assertEquals(5, BlockedEvaluator.neuronGroup(41), "test setup: m = 41 should take the 5-neuron tile");
-        compare(700, 200, 30, "silu", 256, true); // in place, 5 neurons
-        compare(700, 201, 12, "gelu", 256, false); // in place, 4 neurons
-        compare(700, 199, 36, "softplus", 256, true); // panels, 4 neurons, C^T 8 floats per sample
-        compare(700, 100, 36, "gelu-tanh", 128, false);
+    void gradientByStripsWithEveryTail() {
+        assertTrue(BlockedEvaluator.byStrips(24, 4) && BlockedEvaluator.byStrips(24, 8), "test setup: m = 24 by strips");
+        assertTrue(BlockedEvaluator.byStrips(16, 16) && BlockedEvaluator.byStrips(32, 16), "test setup: m = 16, 32 by strips");
+        assertTrue(!BlockedEvaluator.byStrips(20, 8) && !BlockedEvaluator.byStrips(3, 8), "test setup: m = 20, 3 by groups");
+        for (int d : new int[] {199, 201, 204}) { // 5x2 tails 4, 1, 4; 10x1 tails 9, 1, 4
+            compare(700, d, 24, "silu", 256, d == 199);
+            compare(300, d, 24, "gelu", 128, false);
+        }
+        compare(60, 201, 32, "softplus", 512, false);
+        compare(60, 201, 16, "softplus", 512, false);
+        compare(700, 201, 20, "gelu", 256, false); // in place by groups of 5, for contrast
     }
 
     /** 512 bits runs in the JDK's Java fallback on AVX2 machines: every n, d and m, on small products. */
