@@ -37,7 +37,8 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8) + copyOfX(n, d, m));
+                (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8)
+                        + copyOfX(n, d, m));
     }
 
     private static long copyOfX(long n, long d, long m) {

@@ -21,9 +21,9 @@ import org.bigstep.loss.Logistic;
  * G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of vectors of d (that slice of the block
  * stays in L1) every group of 5 neurons. With X in place (small m), when whole strips pad m no more than groups
  * of 5 ({@link #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in
- * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5). Nothing of size n x m is written; G
- * (or G^T) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows
- * ({@link #IN_PLACE_MIN_ROWS} in place, where G is small).
+ * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5).
+ * Nothing of size n x m is written; G (or G^T) is read and written once per block, so blocks have at least
+ * {@link #MIN_ROWS} rows ({@link #IN_PLACE_MIN_ROWS} in place, where G is small).
  *
  * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
  * {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant offsets from
@@ -62,8 +62,9 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** Backward tiles on the panel path take 5 neurons; C^T and G have m rounded up to this many rows. */
     static final int NEURON_MULTIPLE = 5;
     /**
-     * C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3 left unused): with
-     * a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5 broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
+     * On the panel path C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3
+     * left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
+     * broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
      * 27 -> 26). bench/compare of the stride 5 against 8, 16384x784x1024, rounds in which 8 was faster: JDK 17
      * 12/12, 8/12 and 5/12 in three runs, JDK 25 9/12, 5/12 and 3/12; 2 threads 9/10 (JDK 17) and 6/10 (JDK 25);
      * other panel shapes 5-8 of 12. Kept for the instructions JDK 17 saves; the timings on the shared development
@@ -88,10 +89,16 @@ final class BlockedEvaluator implements RangeEvaluator {
     /**
      * Up to this width the products read X in place and nothing is packed: with few neurons, copying X into
      * panels costs more than it saves (bench/compare of this against a limit of 8, n=1024 d=3072 m=16, medians:
-     * 21.6 vs 18.7 GFLOP/s on JDK 25, 17.6 vs 16.5 on JDK 17, in place faster in 9 of 12 rounds on both).
+     * 21.6 vs 18.7 GFLOP/s on JDK 25, 17.6 vs 16.5 on JDK 17, in place faster in 9 of 12 rounds on both). Panels
+     * for m = 16 in blocks sized for L2 like the in-place ones (30 rows), after the gradient by strips: in place
+     * still faster or equal (panels faster in 21 of 40 rounds on JDK 25, 12 of 40 on JDK 17).
      */
     static final int IN_PLACE_MAX_M = 32;
-    /** In place, a block's rows of X (whole rows) are read twice, so they should stay in L2. */
+    /**
+     * In place, a block's rows of X (whole rows) are read twice, so they should stay in L2. 1024x3072x16 (30 rows
+     * of 12 KiB) against blocks of 10, 20, 40 and 60 rows, JDK 25, the gradient still by groups of 5: those were
+     * faster in 14, 22, 17 and 16 of 60 rounds.
+     */
     static final int IN_PLACE_BLOCK_BYTES = 384 * 1024;
     static final int IN_PLACE_MIN_ROWS = 20;
     static final int MAX_ROWS = 240;
@@ -361,8 +368,8 @@ final class BlockedEvaluator implements RangeEvaluator {
                     int strip = j / L;
                     int base = strip / 2 * 2 * L * blockStride;
                     int at = strip + 1 < strips || strip % 2 == 1 ? base + r * 2 * L + strip % 2 * L : base + r * L;
-                    gv.mul(FloatVector.fromArray(SPECIES, coefficient, j)).mul(FloatVector.fromArray(SPECIES, slope, o + j))
-                            .intoArray(ct, at);
+                    gv.mul(FloatVector.fromArray(SPECIES, coefficient, j))
+                            .mul(FloatVector.fromArray(SPECIES, slope, o + j)).intoArray(ct, at);
                 }
                 continue;
             }
@@ -880,7 +887,8 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int c0 = s / 2 * 2 * L * blockStride + s % 2 * L;
         final int cStride = s % 2 == 1 || s + 1 < strips ? 2 * L : L;
         for (int i = 0; i < rows; i++) {
-            a = FloatVector.broadcast(SPECIES, xs[xo + i * dp + k]).fma(FloatVector.fromArray(SPECIES, cs, c0 + i * cStride), a);
+            FloatVector v = FloatVector.fromArray(SPECIES, cs, c0 + i * cStride);
+            a = FloatVector.broadcast(SPECIES, xs[xo + i * dp + k]).fma(v, a);
         }
         a.intoArray(gt, g0);
     }

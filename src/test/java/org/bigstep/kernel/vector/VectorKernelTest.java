@@ -182,9 +182,9 @@ class VectorKernelTest {
      */
     @Test
     void gradientByStripsWithEveryTail() {
-        assertTrue(BlockedEvaluator.byStrips(24, 4) && BlockedEvaluator.byStrips(24, 8), "test setup: m = 24 by strips");
-        assertTrue(BlockedEvaluator.byStrips(16, 16) && BlockedEvaluator.byStrips(32, 16), "test setup: m = 16, 32 by strips");
-        assertTrue(!BlockedEvaluator.byStrips(20, 8) && !BlockedEvaluator.byStrips(3, 8), "test setup: m = 20, 3 by groups");
+        assertTrue(BlockedEvaluator.byStrips(24, 4) && BlockedEvaluator.byStrips(24, 8), "setup: m = 24 by strips");
+        assertTrue(BlockedEvaluator.byStrips(16, 16) && BlockedEvaluator.byStrips(32, 16), "setup: m = 16, 32");
+        assertTrue(!BlockedEvaluator.byStrips(20, 8) && !BlockedEvaluator.byStrips(3, 8), "setup: m = 20, 3 by groups");
         for (int d : new int[] {199, 201, 204}) { // 5x2 tails 4, 1, 4; 10x1 tails 9, 1, 4
             compare(700, d, 24, "silu", 256, d == 199);
             compare(300, d, 24, "gelu", 128, false);
