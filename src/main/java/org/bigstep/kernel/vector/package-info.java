@@ -30,9 +30,10 @@
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
  * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
  * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
- * of many runs). The fused step reaches about 40-53% of it on one thread on the GEMM-bound shapes (medians); the 75%
- * target is not met. 85-90% of a step is in the two tile loops ({@code bench/profile}), and a copy of the forward
- * tile's loop on data in L1 ({@code CeilingBenchmark.tile1}) runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17,
+ * of many runs). The fused step reaches about 38-53% of it on one thread on the GEMM-bound shapes (medians of the
+ * reports of 09:10 and 12:52 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
+ * loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1 ({@code CeilingBenchmark.tile1})
+ * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17,
  * depending on the minute: C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the
  * FMA pipes do. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis
  * plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop
