@@ -17,6 +17,10 @@ import java.util.Locale;
  * network and kernel are built through the engine's public API by reflection, so any revision with the same
  * API works. Prints, per build, the best and the median GFLOP/s (4 n d m flops per step) over the rounds, and
  * how many rounds each later build beat the first one. Run it through {@code bench/compare}.
+ *
+ * <p>THREADS may be a list ({@code 1,2}): every build then runs at every thread count, each its own kernel, in the
+ * same alternation, and the output adds each build's per-round speedup over its first thread count, so that the
+ * scaling of one build is measured on the same machine minute as its 1-thread baseline.
  */
 public final class PairedCompare {
 
@@ -77,20 +81,25 @@ public final class PairedCompare {
         }
     }
 
-    /** Arguments: rounds threads activation NxDxM name=classDir... */
+    /** Arguments: rounds threads[,threads...] activation NxDxM name=classDir... */
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
-            System.err.println("usage: PairedCompare ROUNDS THREADS ACTIVATION NxDxM NAME=CLASSDIR...");
+            System.err.println("usage: PairedCompare ROUNDS THREADS[,THREADS...] ACTIVATION NxDxM NAME=CLASSDIR...");
             System.exit(2);
         }
         int rounds = Integer.parseInt(args[0]);
-        int threads = Integer.parseInt(args[1]);
+        int[] threadCounts = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
         String activation = args[2];
         int[] shape = Problem.parseShape(args[3]);
-        Build[] builds = new Build[args.length - 4];
-        for (int b = 0; b < builds.length; b++) {
-            String[] nameDir = args[4 + b].split("=", 2);
-            builds[b] = new Build(nameDir[0], Path.of(nameDir[1]), shape[0], shape[1], shape[2], activation, threads);
+        int sources = args.length - 4;
+        Build[] builds = new Build[sources * threadCounts.length];
+        for (int src = 0; src < sources; src++) {
+            String[] nameDir = args[4 + src].split("=", 2);
+            for (int t = 0; t < threadCounts.length; t++) {
+                String name = threadCounts.length == 1 ? nameDir[0] : nameDir[0] + "@" + threadCounts[t] + "thr";
+                builds[src * threadCounts.length + t] = new Build(name, Path.of(nameDir[1]), shape[0], shape[1], shape[2],
+                        activation, threadCounts[t]);
+            }
         }
         double flops = 4.0 * shape[0] * shape[1] * shape[2];
         int steps = (int) Math.max(1, Math.min(100_000, 0.5e9 / flops)); // bursts of about 10 ms at 50 GFLOP/s
@@ -107,7 +116,7 @@ public final class PairedCompare {
                 }
             }
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d thr %s:", args[3], threads, activation));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %s thr %s:", args[3], args[1], activation));
         for (int b = 0; b < builds.length; b++) {
             double[] sorted = gflops[b].clone();
             Arrays.sort(sorted);
@@ -122,6 +131,19 @@ public final class PairedCompare {
             }
             System.out.printf(Locale.ROOT, "  %s faster than %s in %d of %d rounds%n", builds[b].name, builds[0].name,
                     wins, rounds);
+        }
+        for (int src = 0; src < sources && threadCounts.length > 1; src++) {
+            int base = src * threadCounts.length;
+            for (int t = 1; t < threadCounts.length; t++) {
+                double[] ratio = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratio[r] = gflops[base + t][r] / gflops[base][r];
+                }
+                Arrays.sort(ratio);
+                System.out.printf(Locale.ROOT, "  %s: %d threads over %d, per round: median %.2fx (range %.2f-%.2fx)%n",
+                        args[4 + src].split("=", 2)[0], threadCounts[t], threadCounts[0], ratio[rounds / 2], ratio[0],
+                        ratio[rounds - 1]);
+            }
         }
         for (Build b : builds) {
             b.close.invoke(b.kernel);
