@@ -11,7 +11,9 @@
  *   <li>{@code BlockedEvaluator}: per block of samples, the register-tiled forward (broadcast form, W packed per
  *       step into strips one vector wide, 5 samples x 2 strips per tile), phi/phi'/margins/loss/derivative, and
  *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile), X read from zero-padded column panels (or
- *       in place for m &lt;= 32). Tiles sized for 16 registers (AVX2) and for what C2 compiles without spills.</li>
+ *       in place for m &lt;= 32, where widths that whole strips pad less than groups of 5, such as m = 16, take the
+ *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2) and for
+ *       what C2 compiles without spills.</li>
  *   <li>{@code ColumnEvaluator}: X copied once into columns; per group of L samples all m neurons.</li>
  *   <li>{@code ActivationRows}: phi and phi' of every activation; {@code VectorMath}: exp, log1p, the GELU
  *       erfc, as plain polynomials (deterministic on every JDK, no SVML dependence).</li>
@@ -33,9 +35,12 @@
  * of many runs). The fused step reaches about 38-53% of it on one thread on the GEMM-bound shapes (medians of the
  * reports of 09:10 and 12:52 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
  * loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1 ({@code CeilingBenchmark.tile1})
- * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17,
- * depending on the minute: C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the
- * FMA pipes do. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis
+ * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute: C2's index arithmetic in the loop
+ * (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do. Measured paired (one build's 1- and
+ * 2-thread kernels alternating in one JVM, {@code bench/compare --threads 1,2}), 2 threads give 1.72-1.99x one
+ * thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs plus elementwise passes, paired in time
+ * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.20x on one
+ * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 28-38x the scalar kernel. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis
  * plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop
  * body, so a tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16)
  * spilled accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and
