@@ -40,11 +40,13 @@
  * 2-thread kernels alternating in one JVM, {@code bench/compare --threads 1,2}), 2 threads give 1.72-1.99x one
  * thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs plus elementwise passes, paired in time
  * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.20x on one
- * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 28-38x the scalar kernel. What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis
- * plugin) and from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop
- * body, so a tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16)
- * spilled accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and
- * 25; the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it spill) and the
- * memory system, shared with other tenants on this VM.
+ * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 28-38x the scalar kernel.
+ *
+ * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
+ * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
+ * tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16) spilled
+ * accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and 25;
+ * the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it spill) and the memory
+ * system, shared with other tenants on this VM.
  */
 package org.bigstep.kernel.vector;
