@@ -84,6 +84,17 @@ final class BlockedEvaluator implements RangeEvaluator {
      * both (measured with C^T stored at a stride of 5).
      */
     static final int C_BYTES = 1024 * 1024;
+    /**
+     * A block's C^T above this size (m = 1024: 1.5 MiB at 240 rows) is not read whole once per pair of vectors of
+     * d, from L3, but in passes of {@link #CT_PASS_BYTES} that stay in L2, each pass reading the block's panels
+     * again (4.8 instead of 154 MB of L3 traffic per block at 16384x784x1024). bench/compare of passes of 256 KiB
+     * against none, 16384x784x1024, rounds faster: JDK 25 24/30, 11/16 and 16/16 in three runs (medians +4% to
+     * +16%), 8/20 in a four-way run; JDK 17 19/30, 12/16, 13/16, 9/20; 2 threads 11/16 (JDK 25). At
+     * 1024x3072x256 (C^T 393 KiB, fits L2) two passes measured slower on JDK 25 (9 of 30), hence the threshold.
+     * Passes of 128 and 384 KiB measured no better than 256, 512 worse.
+     */
+    static final int CT_L2_BYTES = 512 * 1024;
+    static final int CT_PASS_BYTES = 256 * 1024;
     /** Blocks of at least this many rows keep the passes over G (m x d, once per block) under 4/60 bytes per flop. */
     static final int MIN_ROWS = 60;
     /**
@@ -415,11 +426,21 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** G += C^T X over the block: per pair of panels (kept in L1), every group of 5 neurons. */
+    /**
+     * G += C^T X over the block: per pair of panels (kept in L1), every group of 5 neurons; for a C^T larger than L2,
+     * in passes over groups of neurons whose C^T stays in L2 ({@link #CT_L2_BYTES}). Each element of G sums the
+     * block's rows in the same order either way.
+     */
     private void backward(float[] xp, int rows, float[] ct, float[] g) {
-        for (int k = 0; k < dp; k += 2 * L) {
-            for (int j = 0; j < mg; j += NEURON_MULTIPLE) {
-                backward5x2(xp, rows, ct, j, k, g);
+        int groupBytes = rows * CT_STRIDE * Float.BYTES;
+        int groups = mg / NEURON_MULTIPLE;
+        int perPass = groups * groupBytes <= CT_L2_BYTES ? groups : Math.max(1, CT_PASS_BYTES / groupBytes);
+        for (int j0 = 0; j0 < mg; j0 += perPass * NEURON_MULTIPLE) {
+            int j1 = Math.min(mg, j0 + perPass * NEURON_MULTIPLE);
+            for (int k = 0; k < dp; k += 2 * L) {
+                for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
+                    backward5x2(xp, rows, ct, j, k, g);
+                }
             }
         }
     }

@@ -166,6 +166,7 @@ class VectorKernelTest {
         compare(5000, 784, 41, "gelu", 256, true); // panels: blocks of 240 rows, 4 d-chunks, remainders of 160
         compare(2100, 3072, 16, "softplus", 256, false); // in place: blocks of 30 rows of 12 KiB
         compare(3000, 100, 300, "huber-relu:h=0.5", 128, false); // panels, C^T-bound blocks, m not a multiple of 5 or L
+        compare(600, 40, 703, "gelu", 256, false); // C^T of 1.1 MB a block: the gradient in passes that fit L2
     }
 
     /** The heap guard counts the copy of X these layouts make; it mirrors their limits, as it cannot import them. */
