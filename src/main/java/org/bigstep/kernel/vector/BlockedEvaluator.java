@@ -41,7 +41,7 @@ import org.bigstep.loss.Logistic;
  * minute); the previous 4x3 tile 0.43 / 0.43 (C2 hoists the four broadcasts, needs 19 of 16 registers and spills
  * accumulators to the stack, on JDK 25 inside the FMA chain); 6x2 0.44 / 0.97; one strip 10x1 0.63 / 0.75. Unrolling
  * the panel loop by hand made C2 spill (0.3). Kernels are unrolled by hand because C2 keeps vectors in registers only
- * as named locals. The whole step runs at about 38-53% of that peak on one thread on the GEMM-bound shapes (medians),
+ * as named locals. The whole step runs at about 38-62% of that peak on one thread on the GEMM-bound shapes (medians),
  * 85-90% of it in the tile loops ({@code bench/profile}): see docs/PERFORMANCE-NOTES.md.
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple

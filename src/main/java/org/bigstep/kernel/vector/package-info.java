@@ -32,8 +32,8 @@
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
  * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
  * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
- * of many runs). The fused step reaches about 38-53% of it on one thread on the GEMM-bound shapes (medians of the
- * reports of 09:10 and 12:52 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
+ * of many runs). The fused step reaches about 38-62% of it on one thread on the GEMM-bound shapes (medians of the
+ * reports of 09:10, 12:52 and 14:00 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
  * loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1 ({@code CeilingBenchmark.tile1})
  * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute: C2's index arithmetic in the loop
  * (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do. Measured paired (one build's 1- and
