@@ -87,11 +87,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     /**
      * A block's C^T above this size (m = 1024: 1.5 MiB at 240 rows) is not read whole once per pair of vectors of
      * d, from L3, but in passes of {@link #CT_PASS_BYTES} that stay in L2, each pass reading the block's panels
-     * again (4.8 instead of 154 MB of L3 traffic per block at 16384x784x1024). bench/compare of passes of 256 KiB
+     * again (about 5 instead of 154 MB of L3 traffic per block at 16384x784x1024). bench/compare of passes of 256 KiB
      * against none, 16384x784x1024, rounds faster: JDK 25 24/30, 11/16 and 16/16 in three runs (medians +4% to
      * +16%), 8/20 in a four-way run; JDK 17 19/30, 12/16, 13/16, 9/20; 2 threads 11/16 (JDK 25). At
      * 1024x3072x256 (C^T 393 KiB, fits L2) two passes measured slower on JDK 25 (9 of 30), hence the threshold.
-     * Passes of 128 and 384 KiB measured no better than 256, 512 worse.
+     * The pass size is not resolved: in one four-way run against no passes, 128, 256 and 384 KiB were faster in
+     * 13, 8 and 7 of 20 rounds on JDK 25 and 12, 9 and 11 on JDK 17; 512 KiB lost to 128 in 10 and 13 of 16.
      */
     static final int CT_L2_BYTES = 512 * 1024;
     static final int CT_PASS_BYTES = 256 * 1024;
@@ -210,12 +211,27 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** Floats of the per-worker gradient scratch: G^T by strips, else G with rows dp apart when needed. */
+    /** Rows of dp floats the gradient pass accumulates into: G^T by strips (mp), else G (mg). */
+    private int gradientRows() {
+        return byStrips ? mp : mg;
+    }
+
+    /** Floats of the per-worker gradient scratch; 0 when G (m x d) can be accumulated in the caller's array. */
     private int gradientFloats() {
-        if (byStrips) {
-            return mp * dp;
-        }
-        return dp != d || mg != m ? mg * dp : 0;
+        return byStrips || dp != d || mg != m ? gradientRows() * dp : 0;
+    }
+
+    /**
+     * Where strip s of C starts in the by-strips layout: strips are stored by pairs, a pair's 2L values of one row
+     * together, so row r of strip s is at {@code cStrip(s) + r * cRowStride(s)}.
+     */
+    private int cStrip(int s) {
+        return s / 2 * 2 * L * blockStride + s % 2 * L;
+    }
+
+    /** Floats between rows of strip s of C: 2L within a pair, L for a last odd strip. */
+    private int cRowStride(int s) {
+        return s % 2 == 1 || s + 1 < strips ? 2 * L : L;
     }
 
     /** Whether width m takes the gradient by strips of {@code lanes} neurons (see {@link #byStrips}). */
@@ -253,7 +269,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] g = s.gradient == null ? gradient : s.gradient;
-        Arrays.fill(g, 0, byStrips ? mp * dp : mg * dp, 0f);
+        Arrays.fill(g, 0, gradientRows() * dp, 0f);
         double loss = 0;
         for (int b0 = from, end; b0 < to; b0 = end) {
             // a remainder of up to half a block joins the last one: a partition of 256 rows in blocks of 240
@@ -374,11 +390,9 @@ final class BlockedEvaluator implements RangeEvaluator {
             float gi = (float) (-y[i] * Logistic.scaledNegativeDerivative(q, shift) / n);
             FloatVector gv = FloatVector.broadcast(SPECIES, gi);
             if (byStrips) {
-                // C by pairs of strips, a pair's 2L values of one row together (a last odd strip: L)
+                // C by pairs of strips (cStrip), what the gradient tiles read
                 for (int j = 0; j < mp; j += L) {
-                    int strip = j / L;
-                    int base = strip / 2 * 2 * L * blockStride;
-                    int at = strip + 1 < strips || strip % 2 == 1 ? base + r * 2 * L + strip % 2 * L : base + r * L;
+                    int at = cStrip(j / L) + r * cRowStride(j / L);
                     gv.mul(FloatVector.fromArray(SPECIES, coefficient, j))
                             .mul(FloatVector.fromArray(SPECIES, slope, o + j)).intoArray(ct, at);
                 }
@@ -593,7 +607,6 @@ final class BlockedEvaluator implements RangeEvaluator {
         a41.intoArray(g, (j + 4) * dp + k + 1 * L);
     }
 
-
     /**
      * z[r][s] (+)= x_r . w_s for 5 rows x 2 strips over k in [k0, k1); 10 accumulators, started at zero
      * and added to z after the loop, so that no z offset stays live in a register across it.
@@ -729,7 +742,6 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-
     /**
      * G += C^T X over the block, X read in place: per pair of vectors of d (that slice of the block's rows stays
      * in L1), every group of 5 neurons.
@@ -768,7 +780,6 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
     }
-
 
     /**
      * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block's rows of X, read in place; 10 accumulators.
@@ -834,7 +845,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a21 = FloatVector.fromArray(SPECIES, gt, g1 + 2 * L);
         FloatVector a31 = FloatVector.fromArray(SPECIES, gt, g1 + 3 * L);
         FloatVector a41 = FloatVector.fromArray(SPECIES, gt, g1 + 4 * L);
-        final int c0 = s * blockStride * L;
+        final int c0 = cStrip(s);
         final int c1 = c0 + rows * 2 * L;
         for (int ci = c0, xi = xo + k; ci < c1; ci += 2 * L, xi += dp) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, cs, ci);
@@ -875,7 +886,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a7 = FloatVector.fromArray(SPECIES, gt, g0 + 7 * L);
         FloatVector a8 = FloatVector.fromArray(SPECIES, gt, g0 + 8 * L);
         FloatVector a9 = FloatVector.fromArray(SPECIES, gt, g0 + 9 * L);
-        final int c0 = s * blockStride * L;
+        final int c0 = cStrip(s);
         for (int i = 0, xi = xo + k; i < rows; i++, xi += dp) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, cs, c0 + i * L);
             a0 = FloatVector.broadcast(SPECIES, xs[xi + 0]).fma(v0, a0);
@@ -905,13 +916,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     private void backwardStrip1(int xo, int rows, float[] cs, int s, int k, float[] gt) {
         final int g0 = (s * dp + k) * L;
         FloatVector a = FloatVector.fromArray(SPECIES, gt, g0);
-        final int c0 = s / 2 * 2 * L * blockStride + s % 2 * L;
-        final int cStride = s % 2 == 1 || s + 1 < strips ? 2 * L : L;
+        final int c0 = cStrip(s);
+        final int cStride = cRowStride(s);
         for (int i = 0; i < rows; i++) {
             FloatVector v = FloatVector.fromArray(SPECIES, cs, c0 + i * cStride);
             a = FloatVector.broadcast(SPECIES, xs[xo + i * dp + k]).fma(v, a);
         }
         a.intoArray(gt, g0);
     }
-
 }
