@@ -1,7 +1,5 @@
 package org.bigstep.kernel;
 
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Determinism: the partitions depend on n only, never on the thread count, and each has its own
  * gradient buffer and loss sum, reduced in a fixed order; so the result is bit-identical for any
- * number of threads. Threads are persistent and meet at a barrier twice per step (compute, reduce);
- * nothing is allocated per step.
+ * number of threads. Threads are persistent and meet at a barrier three times per step (start, partitions
+ * done, reduction done); nothing is allocated per step, by the kernels or the barrier ({@link StepBarrier}).
  */
 public final class PartitionedStepKernel implements StepKernel {
 
@@ -29,7 +27,7 @@ public final class PartitionedStepKernel implements StepKernel {
     private final double[] partialLoss;
     private final int threads;
     private final Thread[] workers;
-    private final CyclicBarrier barrier;
+    private final StepBarrier barrier;
     private final AtomicInteger nextPartition = new AtomicInteger();
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -55,7 +53,7 @@ public final class PartitionedStepKernel implements StepKernel {
             partial[p] = p == 0 ? null : new float[size];
         }
         this.partialLoss = new double[partitions];
-        this.barrier = threads > 1 ? new CyclicBarrier(threads) : null;
+        this.barrier = threads > 1 ? new StepBarrier(threads) : null;
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
             final int worker = t;
@@ -98,15 +96,15 @@ public final class PartitionedStepKernel implements StepKernel {
             reduce(0, size);
         } else {
             failure = null;
-            await();
+            barrier.await(0); // the caller's thread is party 0, worker t party t
             try {
                 computePartitions(0);
             } catch (Throwable t) {
                 failure = t;
             }
-            await();
+            barrier.await(0);
             reduceShare(0);
-            await();
+            barrier.await(0);
             Throwable f = failure;
             if (f != null) {
                 throw new IllegalStateException("kernel worker failed: " + f, f);
@@ -122,7 +120,7 @@ public final class PartitionedStepKernel implements StepKernel {
     private void workerLoop(int worker) {
         try {
             while (true) {
-                await();
+                barrier.await(worker);
                 if (closed) {
                     return;
                 }
@@ -131,9 +129,9 @@ public final class PartitionedStepKernel implements StepKernel {
                 } catch (Throwable t) {
                     failure = t;
                 }
-                await();
+                barrier.await(worker);
                 reduceShare(worker);
-                await();
+                barrier.await(worker);
             }
         } catch (IllegalStateException e) {
             // barrier broken by close()
@@ -164,17 +162,6 @@ public final class PartitionedStepKernel implements StepKernel {
         }
     }
 
-    private void await() {
-        try {
-            barrier.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("kernel interrupted", e);
-        } catch (BrokenBarrierException e) {
-            throw new IllegalStateException("kernel barrier broken", e);
-        }
-    }
-
     @Override
     public String name() {
         return name;
@@ -197,7 +184,7 @@ public final class PartitionedStepKernel implements StepKernel {
         }
         closed = true;
         if (barrier != null) {
-            barrier.reset();
+            barrier.breakBarrier();
             for (Thread w : workers) {
                 w.interrupt();
             }
