@@ -2,6 +2,7 @@ package org.bigstep.kernel.vector;
 
 import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,13 +14,26 @@ import org.bigstep.activation.Activation;
  * leaky-softplus and (c, (1-c)/4) for leaky:c; the base is computed first, the affine part in a second
  * pass over the (L1-resident) row.
  *
+ * <p>No method here takes or returns a vector: each works on arrays, in passes over chunks of a row that stay
+ * in L1 (e^x of a whole chunk, then log1p or the normal tail, then phi and phi'). A vector passed to or returned
+ * from a call that C2 does not inline is boxed, one allocation per vector, and whether C2 inlines a 190-byte
+ * helper depends on the call site's profile at compile time: with exp and log1p as vector-to-vector helpers, the
+ * column kernel allocated 128 bytes per group of samples in most runs (n=400 d=3 m=40, both JDKs), because its
+ * once-per-group call site had no profile yet when C2 compiled it. The exp, log1p and erfc are plain polynomials
+ * (no SVML stubs), so results are the same on every JDK and machine. Measured trade-off:
+ * {@code lanewise(VectorOperators.EXP)} (SVML on JDK 17, AVX2) made the fused softplus step 5-15% faster
+ * (n=1024 d=784 m=16: 1.33-1.49 vs 1.60-1.67 ms; n=4096 d=2 m=32: 0.88-0.97 vs 0.94-1.01 ms), but its
+ * results are not specified to the bit and differ between JDKs, widths and machines (512 bits on AVX2
+ * falls back to Math.exp per lane), so a trace would no longer replay bit for bit elsewhere.
+ *
  * <p>Maximum errors |float - double| / max(1, |double|) against the double reference {@link
  * Activation#value}/{@link Activation#derivative}, measured over [-40, 40] in steps of 0.002 plus extreme
  * inputs (up to +-Float.MAX_VALUE), the same at 128, 256 and 512 bits (ActivationRowsTest asserts about
  * twice these): value / slope
  * softplus 1.2e-7 / 8.8e-8; leaky-softplus 1.0e-7 / 7.3e-8; gelu (A&amp;S 7.1.26 erfc) 2.1e-7 / 2.6e-7;
  * gelu-tanh 1.4e-7 / 1.7e-7; silu 1.4e-7 / 2.0e-7; sigmoid 8.8e-8 / 5.1e-8; huber-relu 7.5e-9 / 0; relu 0 / 0;
- * leaky:c=0.5,base=gelu 8.4e-8 / 5.0e-8.
+ * leaky:c=0.5,base=gelu 8.4e-8 / 5.0e-8. {@link #exp} is within 2 ulp on [-87, 88] and {@link #log1p} within 3
+ * ulp on [0, 1], relative also for tiny t (ActivationRowsTest).
  */
 final class ActivationRows implements RowActivation {
 
@@ -30,6 +44,26 @@ final class ActivationRows implements RowActivation {
     private static final float LINEAR_BEYOND = 30f;
     private static final float GELU_TANH_K = (float) Math.sqrt(2 / Math.PI);
     private static final float GELU_TANH_A = 0.044715f;
+    /** Floats per pass of {@link #apply}: z, value and slope of a chunk (6 KiB) stay in L1 between passes. */
+    private static final int CHUNK = 512;
+
+    static final float LOG2E = 1.44269504088896341f;
+    // ln 2 split so that n * LN2_HI is exact for |n| <= 2^9 (Cody-Waite reduction)
+    static final float LN2_HI = 0.693359375f;
+    static final float LN2_LO = -2.12194440e-4f;
+    // 1.5 * 2^23: adding it rounds to an integer in the low mantissa bits (round to nearest even)
+    static final float ROUND_MAGIC = 12582912f;
+    /** Inputs of exp are clamped here: exp(-87.3) is still a normal float, and n = round(88 log2 e) = 127. */
+    static final float EXP_MIN = -87.3f;
+    static final float EXP_MAX = 88.0f;
+    static final float ERF_P = 0.3275911f;
+    static final float ERF_A1 = 0.254829592f;
+    static final float ERF_A2 = -0.284496736f;
+    static final float ERF_A3 = 1.421413741f;
+    static final float ERF_A4 = -1.453152027f;
+    static final float ERF_A5 = 1.061405429f;
+    static final float INV_SQRT2 = 0.70710678118654752f;
+    static final float INV_SQRT_2PI = 0.39894228040143268f;
 
     private final Activation.Kind kind;
     private final float h;
@@ -63,15 +97,19 @@ final class ActivationRows implements RowActivation {
 
     @Override
     public void apply(float[] z, float[] value, float[] slope, int from, int to) {
-        switch (kind) {
-            case SOFTPLUS: softplus(z, value, slope, from, to); break;
-            case GELU: gelu(z, value, slope, from, to); break;
-            case GELU_TANH: geluTanh(z, value, slope, from, to); break;
-            case SILU: silu(z, value, slope, from, to); break;
-            case HUBER_RELU: huberRelu(z, value, slope, from, to); break;
-            case SIGMOID: sigmoid(z, value, slope, from, to); break;
-            case RELU: relu(z, value, slope, from, to); break;
-            default: throw new IllegalStateException("no vector form for " + kind);
+        // in chunks, so that the passes of one chunk (below) find z, value and slope in L1
+        for (int c = from; c < to; c += CHUNK) {
+            int e = Math.min(to, c + CHUNK);
+            switch (kind) {
+                case SOFTPLUS: softplus(z, value, slope, c, e); break;
+                case GELU: gelu(z, value, slope, c, e); break;
+                case GELU_TANH: geluTanh(z, value, slope, c, e); break;
+                case SILU: silu(z, value, slope, c, e); break;
+                case HUBER_RELU: huberRelu(z, value, slope, c, e); break;
+                case SIGMOID: sigmoid(z, value, slope, c, e); break;
+                case RELU: relu(z, value, slope, c, e); break;
+                default: throw new IllegalStateException("no vector form for " + kind);
+            }
         }
         if (affine) {
             for (int i = from; i < to; i += L) {
@@ -87,12 +125,17 @@ final class ActivationRows implements RowActivation {
     // log(1 + e^z) = max(z, 0) + log1p(e^{-|z|}); phi' = sigmoid(z), from the same exponential
     private static void softplus(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
+            FloatVector.fromArray(SPECIES, z, i).abs().neg().intoArray(slope, i);
+        }
+        exp(slope, from, to);
+        log1p(slope, value, from, to);
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = VectorMath.exp(x.abs().neg());
+            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-            x.max(0f).add(VectorMath.log1p(t)).intoArray(value, i);
+            x.max(0f).add(FloatVector.fromArray(SPECIES, value, i)).intoArray(value, i);
             r.blend(t.mul(r), negative).intoArray(slope, i);
         }
     }
@@ -100,9 +143,13 @@ final class ActivationRows implements RowActivation {
     // z sigmoid(z); phi' = s (1 + z (1 - s)); z clamped so that the exp clamp cannot leak into z * s
     private static void silu(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
+            FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND).abs().neg().intoArray(slope, i);
+        }
+        exp(slope, from, to);
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector t = VectorMath.exp(xc.abs().neg());
+            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = xc.compare(VectorOperators.LT, 0f);
@@ -115,8 +162,12 @@ final class ActivationRows implements RowActivation {
 
     private static void sigmoid(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
+            FloatVector.fromArray(SPECIES, z, i).abs().neg().intoArray(slope, i);
+        }
+        exp(slope, from, to);
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = VectorMath.exp(x.abs().neg());
+            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
@@ -129,24 +180,35 @@ final class ActivationRows implements RowActivation {
     // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e^{-z^2/2} serves the erfc and the density
     private static void gelu(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
+            FloatVector xc = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
+            xc.mul(xc).mul(-0.5f).intoArray(slope, i);
+        }
+        exp(slope, from, to);
+        normalTail(z, slope, value, from, to);
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector e = VectorMath.exp(xc.mul(xc).mul(-0.5f));
-            FloatVector tail = VectorMath.normalTail(xc, e);
+            FloatVector e = FloatVector.fromArray(SPECIES, slope, i);
+            FloatVector tail = FloatVector.fromArray(SPECIES, value, i);
             FloatVector cdf = tail.broadcast(1f).sub(tail).blend(tail, xc.compare(VectorOperators.LT, 0f));
             xc.mul(cdf).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
-            xc.mul(e).fma(e.broadcast(VectorMath.INV_SQRT_2PI), cdf).intoArray(slope, i);
+            xc.mul(e).fma(e.broadcast(INV_SQRT_2PI), cdf).intoArray(slope, i);
         }
     }
 
     // 0.5 z (1 + tanh u) = z sigmoid(2u), u = k (z + a z^3); phi' = s + 2 z s (1 - s) k (1 + 3 a z^2)
     private static void geluTanh(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
+            FloatVector xc = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
+            xc.mul(xc).fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K).abs().neg().intoArray(slope, i);
+        }
+        exp(slope, from, to);
+        for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
             FloatVector x2 = xc.mul(xc);
             FloatVector w = x2.fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K);
-            FloatVector t = VectorMath.exp(w.abs().neg());
+            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = w.compare(VectorOperators.LT, 0f);
@@ -177,6 +239,67 @@ final class ActivationRows implements RowActivation {
             x.max(0f).intoArray(value, i);
             FloatVector zero = FloatVector.zero(SPECIES);
             zero.blend(1f, x.compare(VectorOperators.GT, 0f)).intoArray(slope, i);
+        }
+    }
+
+    /** a[i] = e^{a[i]} for i in [from, to), inputs clamped to [-87.3, 88]: below, about 1.2e-38, never subnormal. */
+    static void exp(float[] a, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector x = FloatVector.fromArray(SPECIES, a, i).max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = x.fma(x.broadcast(LOG2E), x.broadcast(ROUND_MAGIC));
+            FloatVector n = t.sub(ROUND_MAGIC);
+            FloatVector r = n.fma(x.broadcast(-LN2_HI), x);
+            r = n.fma(x.broadcast(-LN2_LO), r);
+            // e^r on |r| <= ln2/2 by Taylor to r^7: truncation 5e-9 relative, below half an ulp
+            FloatVector p = r.fma(x.broadcast(1f / 5040), x.broadcast(1f / 720));
+            p = p.fma(r, x.broadcast(1f / 120));
+            p = p.fma(r, x.broadcast(1f / 24));
+            p = p.fma(r, x.broadcast(1f / 6));
+            p = p.fma(r, x.broadcast(0.5f));
+            p = p.fma(r, x.broadcast(1f));
+            p = p.fma(r, x.broadcast(1f));
+            // 2^n: n sits in the low mantissa bits of t; shifting by 23 moves it into the exponent field
+            IntVector bits = ((IntVector) t.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23).add(127 << 23);
+            p.mul((FloatVector) bits.reinterpretAsFloats()).intoArray(a, i);
+        }
+    }
+
+    /**
+     * out[i] = log(1 + t[i]) for t in [0, 1], with relative accuracy near 0: with s = t / (2 + t) in [0, 1/3],
+     * log1p(t) = 2 atanh(s) = 2 s (1 + s^2/3 + s^4/5 + ...), truncated after s^14 (error below 2e-9).
+     */
+    static void log1p(float[] t, float[] out, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector ti = FloatVector.fromArray(SPECIES, t, i);
+            FloatVector s = ti.div(ti.add(2f));
+            FloatVector s2 = s.mul(s);
+            FloatVector p = s2.fma(s2.broadcast(1f / 15), s2.broadcast(1f / 13));
+            p = p.fma(s2, s2.broadcast(1f / 11));
+            p = p.fma(s2, s2.broadcast(1f / 9));
+            p = p.fma(s2, s2.broadcast(1f / 7));
+            p = p.fma(s2, s2.broadcast(1f / 5));
+            p = p.fma(s2, s2.broadcast(1f / 3));
+            p = p.fma(s2, s2.broadcast(1f));
+            s.add(s).mul(p).intoArray(out, i);
+        }
+    }
+
+    /**
+     * out[i] = erfc(|zc|/sqrt 2) / 2 = Phi(-|zc|), the lower tail of the normal CDF at zc = z[i] clamped to
+     * [-30, 30], given e[i] = exp(-zc^2/2) (Abramowitz &amp; Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 + ...))
+     * e^{-u^2}, tau = 1/(1 + p u), u &gt;= 0, |error| &lt;= 1.5e-7 in erf, absolute; the e^{-u^2} factor makes the
+     * error vanish in the tail). Phi(zc) is this for zc &lt; 0 and 1 minus it otherwise.
+     */
+    private static void normalTail(float[] z, float[] e, float[] out, int from, int to) {
+        for (int i = from; i < to; i += L) {
+            FloatVector u = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND).abs().mul(INV_SQRT2);
+            FloatVector tau = u.fma(u.broadcast(ERF_P), u.broadcast(1f));
+            tau = tau.broadcast(1f).div(tau);
+            FloatVector p = tau.fma(tau.broadcast(ERF_A5), tau.broadcast(ERF_A4));
+            p = p.fma(tau, tau.broadcast(ERF_A3));
+            p = p.fma(tau, tau.broadcast(ERF_A2));
+            p = p.fma(tau, tau.broadcast(ERF_A1));
+            p.mul(tau).mul(FloatVector.fromArray(SPECIES, e, i)).mul(0.5f).intoArray(out, i);
         }
     }
 }

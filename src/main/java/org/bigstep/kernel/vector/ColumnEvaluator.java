@@ -24,6 +24,8 @@ final class ColumnEvaluator implements RangeEvaluator {
     private static final int L = SPECIES.length();
     /** Margins above this take the scalar loss: e^{-q} nears the float underflow (loss relative error ~1e-7 below). */
     static final float FLOAT_LOSS_LIMIT = 80f;
+    /** Groups of L margins per pass of {@link #lossSum}. */
+    static final int LOSS_GROUPS = 32;
 
     private final int n;
     private final int d;
@@ -33,6 +35,9 @@ final class ColumnEvaluator implements RangeEvaluator {
     private final float[] y;
     private final float[] coefficient;
     private final RowActivation activation;
+    /** sigmoid and softplus at width L: -l'(q) = sigmoid(-q) and the logistic loss l(q) = softplus(-q). */
+    private final RowActivation sigmoid;
+    private final RowActivation softplus;
     private final Scratch[] scratch;
 
     /**
@@ -46,6 +51,10 @@ final class ColumnEvaluator implements RangeEvaluator {
         final float[] accumulators;
         final float[] lanes;
         final float[] g;
+        /** -q, and sigmoid or softplus of it with their slopes: one group in {@link #logistic}, LOSS_GROUPS in lossSum. */
+        final float[] t;
+        final float[] terms;
+        final float[] slopes;
 
         Scratch(int m, int d, int lanes) {
             z = new float[m * lanes];
@@ -54,14 +63,19 @@ final class ColumnEvaluator implements RangeEvaluator {
             accumulators = new float[m * d * lanes];
             this.lanes = new float[lanes];
             g = new float[lanes];
+            t = new float[LOSS_GROUPS * lanes];
+            terms = new float[LOSS_GROUPS * lanes];
+            slopes = new float[LOSS_GROUPS * lanes];
         }
     }
 
-    ColumnEvaluator(KernelSpec spec, int workers, RowActivation activation) {
+    ColumnEvaluator(KernelSpec spec, int workers, RowActivation activation, RowActivation sigmoid, RowActivation softplus) {
         this.n = spec.data().size();
         this.d = spec.data().dimension();
         this.m = spec.width();
         this.activation = activation;
+        this.sigmoid = sigmoid;
+        this.softplus = softplus;
         this.coefficient = spec.outputCoefficients();
         // one extra vector of padding: a range may start anywhere and its last group reads L lanes
         this.stride = (n + L - 1) / L * L + L;
@@ -84,34 +98,10 @@ final class ColumnEvaluator implements RangeEvaluator {
         Scratch s = scratch[worker];
         float[] acc = s.accumulators;
         Arrays.fill(acc, 0f);
-        double loss;
         for (int i0 = from; i0 < to; i0 += L) {
-            int valid = Math.min(L, to - i0);
-            for (int j = 0; j < m; j++) {
-                FloatVector z = FloatVector.zero(SPECIES);
-                for (int k = 0; k < d; k++) {
-                    z = FloatVector.fromArray(SPECIES, columns, k * stride + i0).fma(FloatVector.broadcast(SPECIES, w[j * d + k]), z);
-                }
-                z.intoArray(s.z, j * L);
-            }
-            activation.apply(s.z, s.value, s.slope, 0, m * L);
-            FloatVector f = FloatVector.zero(SPECIES);
-            for (int j = 0; j < m; j++) {
-                f = FloatVector.fromArray(SPECIES, s.value, j * L).fma(FloatVector.broadcast(SPECIES, coefficient[j]), f);
-            }
-            f.intoArray(s.lanes, 0);
-            logistic(s, i0, valid, margins, shift);
-            FloatVector g = FloatVector.fromArray(SPECIES, s.g, 0);
-            for (int j = 0; j < m; j++) {
-                FloatVector c = g.mul(coefficient[j]).mul(FloatVector.fromArray(SPECIES, s.slope, j * L));
-                int a = j * d * L;
-                for (int k = 0; k < d; k++) {
-                    FloatVector x = FloatVector.fromArray(SPECIES, columns, k * stride + i0);
-                    c.fma(x, FloatVector.fromArray(SPECIES, acc, a + k * L)).intoArray(acc, a + k * L);
-                }
-            }
+            group(s, w, i0, Math.min(L, to - i0), margins, shift);
         }
-        loss = lossSum(margins, from, to, s.lanes);
+        double risk = lossSum(s, margins, from, to);
         for (int jk = 0; jk < m * d; jk++) {
             // lanes summed in a fixed order (reduceLanes(ADD) may reassociate, differently in compiled code)
             float sum = 0;
@@ -120,23 +110,49 @@ final class ColumnEvaluator implements RangeEvaluator {
             }
             gradient[jk] = sum;
         }
-        return loss;
+        return risk;
+    }
+
+    /** One group of L samples from i0 ({@code valid} of them in range): Z, phi, f, g, and G += C^T X into s. */
+    private void group(Scratch s, float[] w, int i0, int valid, float[] margins, double shift) {
+        float[] acc = s.accumulators;
+        for (int j = 0; j < m; j++) {
+            FloatVector z = FloatVector.zero(SPECIES);
+            for (int k = 0; k < d; k++) {
+                z = FloatVector.fromArray(SPECIES, columns, k * stride + i0).fma(FloatVector.broadcast(SPECIES, w[j * d + k]), z);
+            }
+            z.intoArray(s.z, j * L);
+        }
+        activation.apply(s.z, s.value, s.slope, 0, m * L);
+        FloatVector f = FloatVector.zero(SPECIES);
+        for (int j = 0; j < m; j++) {
+            f = FloatVector.fromArray(SPECIES, s.value, j * L).fma(FloatVector.broadcast(SPECIES, coefficient[j]), f);
+        }
+        f.intoArray(s.lanes, 0);
+        logistic(s, i0, valid, margins, shift);
+        FloatVector g = FloatVector.fromArray(SPECIES, s.g, 0);
+        for (int j = 0; j < m; j++) {
+            FloatVector c = g.mul(coefficient[j]).mul(FloatVector.fromArray(SPECIES, s.slope, j * L));
+            int a = j * d * L;
+            for (int k = 0; k < d; k++) {
+                FloatVector x = FloatVector.fromArray(SPECIES, columns, k * stride + i0);
+                c.fma(x, FloatVector.fromArray(SPECIES, acc, a + k * L)).intoArray(acc, a + k * L);
+            }
+        }
     }
 
     /**
-     * From f in s.lanes: margins q = y f and g = -y sigmoid(-q) / n into s.g (the loss is summed later from the
-     * margins, see {@link #lossSum}: C2's node budget cuts off inlining when both polynomials share a loop).
+     * From f in s.lanes: margins q = y f and g = -y sigmoid(-q) / n into s.g; the loss itself is summed later
+     * from the margins ({@link #lossSum}).
      */
     private void logistic(Scratch s, int i0, int valid, float[] margins, double shift) {
         FloatVector yv = FloatVector.fromArray(SPECIES, y, i0);
         FloatVector q = yv.mul(FloatVector.fromArray(SPECIES, s.lanes, 0));
         if (shift == 0 && valid == L && !q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
             q.intoArray(margins, i0);
-            FloatVector t = VectorMath.exp(q.abs().neg());
-            FloatVector r = t.add(1f);
-            r = r.broadcast(1f).div(r);
-            FloatVector tail = t.mul(r).blend(r, q.compare(VectorOperators.LT, 0f)); // sigmoid(-q)
-            yv.neg().mul(tail).div(n).intoArray(s.g, 0);
+            q.neg().intoArray(s.t, 0);
+            sigmoid.apply(s.t, s.terms, s.slopes, 0, L);
+            yv.neg().mul(FloatVector.fromArray(SPECIES, s.terms, 0)).div(n).intoArray(s.g, 0);
             return;
         }
         // a partial group, a margin whose e^{-q} would leave the float range, or a shifted gradient (late
@@ -153,30 +169,34 @@ final class ColumnEvaluator implements RangeEvaluator {
     }
 
     /**
-     * sum of log(1 + e^{-q}) over margins[from, to): max(-q, 0) + log1p(e^{-|q|}) in float lanes (relative error
-     * about 1e-7), summed in double lane by lane; groups with a margin above FLOAT_LOSS_LIMIT, whose e^{-q} nears
-     * the float underflow, and the tail use the scalar kernel's double loss.
+     * sum of log(1 + e^{-q}) = softplus(-q) over margins[from, to), in float lanes (relative error about 1e-7) a
+     * chunk of groups at a time, summed in double lane by lane; groups with a margin above FLOAT_LOSS_LIMIT, whose
+     * e^{-q} nears the float underflow, and the tail use the scalar kernel's double loss.
      */
-    private double lossSum(float[] margins, int from, int to, float[] lanes) {
-        double loss = 0;
-        int i = from;
-        for (; i + L <= to; i += L) {
-            FloatVector q = FloatVector.fromArray(SPECIES, margins, i);
-            if (q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
-                for (int l = 0; l < L; l++) {
-                    loss += Logistic.loss(margins[i + l]);
-                }
-            } else {
-                FloatVector t = VectorMath.exp(q.abs().neg());
-                q.neg().max(0f).add(VectorMath.log1p(t)).intoArray(lanes, 0);
-                for (int l = 0; l < L; l++) {
-                    loss += lanes[l]; // in order and in double: reduceLanes(ADD) may reassociate
+    private double lossSum(Scratch s, float[] margins, int from, int to) {
+        double sum = 0;
+        int full = from + (to - from) / L * L;
+        for (int c = from; c < full; c += s.t.length) {
+            int e = Math.min(full, c + s.t.length);
+            for (int i = c; i < e; i += L) {
+                FloatVector.fromArray(SPECIES, margins, i).neg().intoArray(s.t, i - c);
+            }
+            softplus.apply(s.t, s.terms, s.slopes, 0, e - c);
+            for (int i = c; i < e; i += L) {
+                if (FloatVector.fromArray(SPECIES, margins, i).compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
+                    for (int l = 0; l < L; l++) {
+                        sum += Logistic.loss(margins[i + l]);
+                    }
+                } else {
+                    for (int l = 0; l < L; l++) {
+                        sum += s.terms[i - c + l]; // in order and in double: reduceLanes(ADD) may reassociate
+                    }
                 }
             }
         }
-        for (; i < to; i++) {
-            loss += Logistic.loss(margins[i]);
+        for (int i = full; i < to; i++) {
+            sum += Logistic.loss(margins[i]);
         }
-        return loss;
+        return sum;
     }
 }

@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.bigstep.activation.Activation;
+import org.bigstep.activation.Activations;
 import org.bigstep.kernel.KernelSpec;
 import org.bigstep.kernel.RangeEvaluator;
 
@@ -37,7 +38,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
         this.blocked = constructor(BlockedEvaluator.class, evaluator);
-        this.column = constructor(ColumnEvaluator.class, evaluator);
+        this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 
     private MethodHandle constructor(Class<?> template, MethodType type) {
@@ -53,8 +54,13 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
     public RangeEvaluator create(KernelSpec spec, int workers) {
         try {
             RowActivation rows = (RowActivation) activationRows.invoke(spec.activation());
-            MethodHandle kind = spec.data().dimension() <= COLUMN_MAX_D ? column : blocked;
-            return (RangeEvaluator) kind.invoke(spec, workers, rows);
+            if (spec.data().dimension() <= COLUMN_MAX_D) {
+                // the logistic loss is softplus(-q) and its derivative -sigmoid(-q): the same vector code
+                RowActivation sigmoid = (RowActivation) activationRows.invoke(Activations.parse("sigmoid"));
+                RowActivation softplus = (RowActivation) activationRows.invoke(Activations.parse("softplus"));
+                return (RangeEvaluator) column.invoke(spec, workers, rows, sigmoid, softplus);
+            }
+            return (RangeEvaluator) blocked.invoke(spec, workers, rows);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -15,8 +15,9 @@
  *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2) and for
  *       what C2 compiles without spills.</li>
  *   <li>{@code ColumnEvaluator}: X copied once into columns; per group of L samples all m neurons.</li>
- *   <li>{@code ActivationRows}: phi and phi' of every activation; {@code VectorMath}: exp, log1p, the GELU
- *       erfc, as plain polynomials (deterministic on every JDK, no SVML dependence).</li>
+ *   <li>{@code ActivationRows}: phi and phi' of every activation, with exp, log1p and the GELU erfc as plain
+ *       polynomials (deterministic on every JDK, no SVML dependence), on arrays: a vector passed to a call C2
+ *       does not inline is allocated.</li>
  *   <li>{@code SpeciesTemplates}: each kernel class is defined again as a hidden class per vector width, with
  *       the species in a static final field (a species in an instance field ran about 50x slower).</li>
  * </ul>
