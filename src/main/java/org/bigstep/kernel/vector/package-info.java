@@ -34,14 +34,14 @@
  * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
  * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
  * of many runs). The fused step reaches about 38-62% of it on one thread on the GEMM-bound shapes (medians of the
- * reports of 09:10, 12:52 and 14:00 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
+ * reports of 09:10, 12:52, 14:00 and 15:46-16:14 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
  * loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1 ({@code CeilingBenchmark.tile1})
  * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute: C2's index arithmetic in the loop
  * (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do. Measured paired (one build's 1- and
  * 2-thread kernels alternating in one JVM, {@code bench/compare --threads 1,2}), 2 threads give 1.72-1.99x one
  * thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs plus elementwise passes, paired in time
  * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.20x on one
- * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 28-38x the scalar kernel.
+ * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 24-38x the scalar kernel.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
