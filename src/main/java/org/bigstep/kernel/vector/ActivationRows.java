@@ -15,12 +15,13 @@ import org.bigstep.activation.Activation;
  * pass over the (L1-resident) row.
  *
  * <p>No method here takes or returns a vector: each works on arrays, in passes over chunks of a row that stay
- * in L1 (e^x of a whole chunk, then log1p or the normal tail, then phi and phi'). A vector passed to or returned
+ * in L1 (the argument of e^x, e^x of the whole chunk, then phi and phi'). A vector passed to or returned
  * from a call that C2 does not inline is boxed, one allocation per vector, and whether C2 inlines a 190-byte
  * helper depends on the call site's profile at compile time: with exp and log1p as vector-to-vector helpers, the
  * column kernel allocated 128 bytes per group of samples in most runs (n=400 d=3 m=40, both JDKs), because its
- * once-per-group call site had no profile yet when C2 compiled it. The exp, log1p and erfc are plain polynomials
- * (no SVML stubs), so results are the same on every JDK and machine. Measured trade-off:
+ * once-per-group call site had no profile yet when C2 compiled it. exp is one pass of its own, used by five
+ * activations; log1p (softplus) and the erfc (gelu) sit in the one activation that uses each. All are plain
+ * polynomials (no SVML stubs), so results are the same on every JDK and machine. Measured trade-off:
  * {@code lanewise(VectorOperators.EXP)} (SVML on JDK 17, AVX2) made the fused softplus step 5-15% faster
  * (n=1024 d=784 m=16: 1.33-1.49 vs 1.60-1.67 ms; n=4096 d=2 m=32: 0.88-0.97 vs 0.94-1.01 ms), but its
  * results are not specified to the bit and differ between JDKs, widths and machines (512 bits on AVX2
@@ -32,8 +33,8 @@ import org.bigstep.activation.Activation;
  * twice these): value / slope
  * softplus 1.2e-7 / 8.8e-8; leaky-softplus 1.0e-7 / 7.3e-8; gelu (A&amp;S 7.1.26 erfc) 2.1e-7 / 2.6e-7;
  * gelu-tanh 1.4e-7 / 1.7e-7; silu 1.4e-7 / 2.0e-7; sigmoid 8.8e-8 / 5.1e-8; huber-relu 7.5e-9 / 0; relu 0 / 0;
- * leaky:c=0.5,base=gelu 8.4e-8 / 5.0e-8. {@link #exp} is within 2 ulp on [-87, 88] and {@link #log1p} within 3
- * ulp on [0, 1], relative also for tiny t (ActivationRowsTest).
+ * leaky:c=0.5,base=gelu 8.4e-8 / 5.0e-8. {@link #exp} is within 2 ulp on [-87, 88], and softplus within 3 ulp
+ * relative down to z = -87, where its value is e^z and the logistic loss of a large margin (ActivationRowsTest).
  */
 final class ActivationRows implements RowActivation {
 
@@ -122,20 +123,30 @@ final class ActivationRows implements RowActivation {
         }
     }
 
-    // log(1 + e^z) = max(z, 0) + log1p(e^{-|z|}); phi' = sigmoid(z), from the same exponential
+    // log(1 + e^z) = max(z, 0) + log1p(e^{-|z|}); phi' = sigmoid(z), from the same exponential. log1p(t) for t in
+    // [0, 1], relative also near 0: with s = t / (2 + t) in [0, 1/3], log1p(t) = 2 atanh(s) = 2 s (1 + s^2/3 +
+    // s^4/5 + ...), truncated after s^14 (error below 2e-9)
     private static void softplus(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
             FloatVector.fromArray(SPECIES, z, i).abs().neg().intoArray(slope, i);
         }
         exp(slope, from, to);
-        log1p(slope, value, from, to);
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
+            FloatVector s = t.div(t.add(2f));
+            FloatVector s2 = s.mul(s);
+            FloatVector p = s2.fma(s2.broadcast(1f / 15), s2.broadcast(1f / 13));
+            p = p.fma(s2, s2.broadcast(1f / 11));
+            p = p.fma(s2, s2.broadcast(1f / 9));
+            p = p.fma(s2, s2.broadcast(1f / 7));
+            p = p.fma(s2, s2.broadcast(1f / 5));
+            p = p.fma(s2, s2.broadcast(1f / 3));
+            p = p.fma(s2, s2.broadcast(1f));
             FloatVector r = t.add(1f);
             r = r.broadcast(1f).div(r);
             VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-            x.max(0f).add(FloatVector.fromArray(SPECIES, value, i)).intoArray(value, i);
+            x.max(0f).add(s.add(s).mul(p)).intoArray(value, i);
             r.blend(t.mul(r), negative).intoArray(slope, i);
         }
     }
@@ -177,19 +188,27 @@ final class ActivationRows implements RowActivation {
         }
     }
 
-    // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e^{-z^2/2} serves the erfc and the density
+    // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e = e^{-z^2/2} serves the erfc and the density. The lower
+    // tail Phi(-|z|) = erfc(|z|/sqrt 2) / 2 by Abramowitz & Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 + ...)) e^{-u^2},
+    // tau = 1/(1 + p u), u >= 0, |error| <= 1.5e-7 in erf, absolute; the e^{-u^2} factor makes it vanish in the tail
     private static void gelu(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
             FloatVector xc = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
             xc.mul(xc).mul(-0.5f).intoArray(slope, i);
         }
         exp(slope, from, to);
-        normalTail(z, slope, value, from, to);
         for (int i = from; i < to; i += L) {
             FloatVector x = FloatVector.fromArray(SPECIES, z, i);
             FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
             FloatVector e = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector tail = FloatVector.fromArray(SPECIES, value, i);
+            FloatVector u = xc.abs().mul(INV_SQRT2);
+            FloatVector tau = u.fma(u.broadcast(ERF_P), u.broadcast(1f));
+            tau = tau.broadcast(1f).div(tau);
+            FloatVector p = tau.fma(tau.broadcast(ERF_A5), tau.broadcast(ERF_A4));
+            p = p.fma(tau, tau.broadcast(ERF_A3));
+            p = p.fma(tau, tau.broadcast(ERF_A2));
+            p = p.fma(tau, tau.broadcast(ERF_A1));
+            FloatVector tail = p.mul(tau).mul(e).mul(0.5f);
             FloatVector cdf = tail.broadcast(1f).sub(tail).blend(tail, xc.compare(VectorOperators.LT, 0f));
             xc.mul(cdf).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
             xc.mul(e).fma(e.broadcast(INV_SQRT_2PI), cdf).intoArray(slope, i);
@@ -261,45 +280,6 @@ final class ActivationRows implements RowActivation {
             // 2^n: n sits in the low mantissa bits of t; shifting by 23 moves it into the exponent field
             IntVector bits = ((IntVector) t.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23).add(127 << 23);
             p.mul((FloatVector) bits.reinterpretAsFloats()).intoArray(a, i);
-        }
-    }
-
-    /**
-     * out[i] = log(1 + t[i]) for t in [0, 1], with relative accuracy near 0: with s = t / (2 + t) in [0, 1/3],
-     * log1p(t) = 2 atanh(s) = 2 s (1 + s^2/3 + s^4/5 + ...), truncated after s^14 (error below 2e-9).
-     */
-    static void log1p(float[] t, float[] out, int from, int to) {
-        for (int i = from; i < to; i += L) {
-            FloatVector ti = FloatVector.fromArray(SPECIES, t, i);
-            FloatVector s = ti.div(ti.add(2f));
-            FloatVector s2 = s.mul(s);
-            FloatVector p = s2.fma(s2.broadcast(1f / 15), s2.broadcast(1f / 13));
-            p = p.fma(s2, s2.broadcast(1f / 11));
-            p = p.fma(s2, s2.broadcast(1f / 9));
-            p = p.fma(s2, s2.broadcast(1f / 7));
-            p = p.fma(s2, s2.broadcast(1f / 5));
-            p = p.fma(s2, s2.broadcast(1f / 3));
-            p = p.fma(s2, s2.broadcast(1f));
-            s.add(s).mul(p).intoArray(out, i);
-        }
-    }
-
-    /**
-     * out[i] = erfc(|zc|/sqrt 2) / 2 = Phi(-|zc|), the lower tail of the normal CDF at zc = z[i] clamped to
-     * [-30, 30], given e[i] = exp(-zc^2/2) (Abramowitz &amp; Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 + ...))
-     * e^{-u^2}, tau = 1/(1 + p u), u &gt;= 0, |error| &lt;= 1.5e-7 in erf, absolute; the e^{-u^2} factor makes the
-     * error vanish in the tail). Phi(zc) is this for zc &lt; 0 and 1 minus it otherwise.
-     */
-    private static void normalTail(float[] z, float[] e, float[] out, int from, int to) {
-        for (int i = from; i < to; i += L) {
-            FloatVector u = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND).abs().mul(INV_SQRT2);
-            FloatVector tau = u.fma(u.broadcast(ERF_P), u.broadcast(1f));
-            tau = tau.broadcast(1f).div(tau);
-            FloatVector p = tau.fma(tau.broadcast(ERF_A5), tau.broadcast(ERF_A4));
-            p = p.fma(tau, tau.broadcast(ERF_A3));
-            p = p.fma(tau, tau.broadcast(ERF_A2));
-            p = p.fma(tau, tau.broadcast(ERF_A1));
-            p.mul(tau).mul(FloatVector.fromArray(SPECIES, e, i)).mul(0.5f).intoArray(out, i);
         }
     }
 }
