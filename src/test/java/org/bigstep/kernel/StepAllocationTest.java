@@ -76,8 +76,8 @@ class StepAllocationTest {
         }
     }
 
-    private static void check(com.sun.management.ThreadMXBean mx, KernelChoice kernel, int n, int d, int m, String activation,
-            int threads) {
+    private static void check(com.sun.management.ThreadMXBean mx, KernelChoice kernel, int n, int d, int m,
+            String activation, int threads) {
         String what = kernel + " n=" + n + " d=" + d + " m=" + m + " " + activation + " " + threads + " thread(s)";
         double[] signs = new double[m];
         for (int j = 0; j < m; j++) {
@@ -106,7 +106,8 @@ class StepAllocationTest {
             long last = -1;
             while (quiet < QUIET_BATCHES) {
                 if (System.nanoTime() > deadline) {
-                    fail(what + ": still allocating " + last + " bytes per " + BATCH + " steps after " + WARM_UP_SECONDS + " s");
+                    fail(what + ": still allocating " + last + " bytes per " + BATCH + " steps after "
+                            + WARM_UP_SECONDS + " s");
                 }
                 last = allocated(mx, k, w, margins, gradient, ids, BATCH);
                 quiet = last == 0 ? quiet + 1 : 0;
@@ -118,8 +119,8 @@ class StepAllocationTest {
     }
 
     /** Bytes allocated by the calling thread and the workers over {@code steps} steps. */
-    private static long allocated(com.sun.management.ThreadMXBean mx, StepKernel k, float[] w, float[] margins, float[] gradient,
-            long[] workers, int steps) {
+    private static long allocated(com.sun.management.ThreadMXBean mx, StepKernel k, float[] w, float[] margins,
+            float[] gradient, long[] workers, int steps) {
         // the workers' counters are read before and after the caller's, whose reads of them may allocate
         long before = 0;
         for (long id : workers) {

@@ -33,14 +33,18 @@ class DriverAllocationTest {
         assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled(),
                 "this JVM does not count allocation per thread");
         Dataset data = BuiltinDatasets.create("xor");
-        for (KernelChoice kernel : Kernels.availability().vector()
-                ? new KernelChoice[] {KernelChoice.SCALAR, KernelChoice.VECTOR} : new KernelChoice[] {KernelChoice.SCALAR}) {
+        KernelChoice[] kernels = Kernels.availability().vector()
+                ? new KernelChoice[] {KernelChoice.SCALAR, KernelChoice.VECTOR}
+                : new KernelChoice[] {KernelChoice.SCALAR};
+        for (KernelChoice kernel : kernels) {
             long[] allocated = new long[STEPS + 1];
             TwoLayerNetwork net = TwoLayerNetwork.initialize(5, data.dimension(), 8, 1.0, 1.0);
             TrainingOptions o = new TrainingOptions(Activations.parse("gelu"), 2.0, STEPS, 1, kernel);
-            new GradientDescent(o).train(net, data, (r, n) -> allocated[(int) r.step()] = mx.getCurrentThreadAllocatedBytes());
+            new GradientDescent(o).train(net, data,
+                    (r, n) -> allocated[(int) r.step()] = mx.getCurrentThreadAllocatedBytes());
             long bytes = allocated[STEPS] - allocated[STEPS - CHECKED];
-            assertTrue(bytes < TRANSIENT_BYTES, kernel + ": " + bytes + " bytes allocated by the last " + CHECKED + " steps");
+            assertTrue(bytes < TRANSIENT_BYTES,
+                    kernel + ": " + bytes + " bytes allocated by the last " + CHECKED + " steps");
         }
     }
 }

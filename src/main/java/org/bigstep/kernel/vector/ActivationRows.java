@@ -188,9 +188,10 @@ final class ActivationRows implements RowActivation {
         }
     }
 
-    // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e = e^{-z^2/2} serves the erfc and the density. The lower
-    // tail Phi(-|z|) = erfc(|z|/sqrt 2) / 2 by Abramowitz & Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 + ...)) e^{-u^2},
-    // tau = 1/(1 + p u), u >= 0, |error| <= 1.5e-7 in erf, absolute; the e^{-u^2} factor makes it vanish in the tail
+    // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e = e^{-z^2/2} serves the erfc and the density. The
+    // lower tail Phi(-|z|) = erfc(|z|/sqrt 2) / 2 by Abramowitz & Stegun 7.1.26: erfc(u) = tau (a1 + tau (a2 +
+    // ...)) e^{-u^2}, tau = 1/(1 + p u), u >= 0, |error| <= 1.5e-7 in erf, absolute; the e^{-u^2} factor makes it
+    // vanish in the tail
     private static void gelu(float[] z, float[] value, float[] slope, int from, int to) {
         for (int i = from; i < to; i += L) {
             FloatVector xc = FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND);

@@ -51,7 +51,7 @@ final class ColumnEvaluator implements RangeEvaluator {
         final float[] accumulators;
         final float[] lanes;
         final float[] g;
-        /** -q, and sigmoid or softplus of it with their slopes: one group in {@link #logistic}, LOSS_GROUPS in lossSum. */
+        /** -q, and sigmoid or softplus of it with slopes: one group in {@link #logistic}, LOSS_GROUPS in lossSum. */
         final float[] t;
         final float[] terms;
         final float[] slopes;
@@ -69,7 +69,8 @@ final class ColumnEvaluator implements RangeEvaluator {
         }
     }
 
-    ColumnEvaluator(KernelSpec spec, int workers, RowActivation activation, RowActivation sigmoid, RowActivation softplus) {
+    ColumnEvaluator(KernelSpec spec, int workers, RowActivation activation, RowActivation sigmoid,
+            RowActivation softplus) {
         this.n = spec.data().size();
         this.d = spec.data().dimension();
         this.m = spec.width();
@@ -119,7 +120,8 @@ final class ColumnEvaluator implements RangeEvaluator {
         for (int j = 0; j < m; j++) {
             FloatVector z = FloatVector.zero(SPECIES);
             for (int k = 0; k < d; k++) {
-                z = FloatVector.fromArray(SPECIES, columns, k * stride + i0).fma(FloatVector.broadcast(SPECIES, w[j * d + k]), z);
+                FloatVector x = FloatVector.fromArray(SPECIES, columns, k * stride + i0);
+                z = x.fma(FloatVector.broadcast(SPECIES, w[j * d + k]), z);
             }
             z.intoArray(s.z, j * L);
         }
@@ -183,7 +185,8 @@ final class ColumnEvaluator implements RangeEvaluator {
             }
             softplus.apply(s.t, s.terms, s.slopes, 0, e - c);
             for (int i = c; i < e; i += L) {
-                if (FloatVector.fromArray(SPECIES, margins, i).compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
+                FloatVector q = FloatVector.fromArray(SPECIES, margins, i);
+                if (q.compare(VectorOperators.GT, FLOAT_LOSS_LIMIT).anyTrue()) {
                     for (int l = 0; l < L; l++) {
                         sum += Logistic.loss(margins[i + l]);
                     }
