@@ -59,7 +59,9 @@ public final class GradientDescent {
         NetworkConstants constants = constants(network, data);
         KernelSpec spec = new KernelSpec(data, options.activation(), network.signs(), network.scale(), options.threads());
         try (StepKernel kernel = Kernels.create(spec, options.kernel())) {
-            return loop(network, data, firstStep, phases, constants, kernel, listeners);
+            // an array, not the list: an iterator per step is garbage whenever C2 cannot prove it local (a JVM
+            // that has trained with several kinds of list, as a test run or a sweep has)
+            return loop(network, data, firstStep, phases, constants, kernel, listeners.toArray(new StepListener[0]));
         }
     }
 
@@ -92,7 +94,7 @@ public final class GradientDescent {
     }
 
     private TrainingResult loop(TwoLayerNetwork network, Dataset data, long firstStep, PhaseTracker phases,
-                                NetworkConstants constants, StepKernel kernel, List<? extends StepListener> listeners) {
+                                NetworkConstants constants, StepKernel kernel, StepListener[] listeners) {
         int n = data.size();
         double[] w = network.weights();
         float[] w32 = new float[w.length];
