@@ -23,7 +23,9 @@
  * </ul>
  * The result for a sample range depends only on the range (never on the worker or thread count), so
  * {@link org.bigstep.kernel.PartitionedStepKernel} stays bit-identical for any number of threads. Nothing
- * is allocated per step; scratch is per worker and sized at construction.
+ * is allocated per step once C2 has compiled the kernel (StepAllocationTest, a fresh JVM per case); scratch is per
+ * worker and sized at construction. In a JVM that has run many shapes and activations through the same classes,
+ * C2 has been seen to leave Vector API calls out of line and box them (docs/PERFORMANCE-NOTES.md).
  *
  * <h2>Targets (issue 3) and measured numbers</h2>
  * Targets: GEMM-bound shapes at &gt;= 75% of the measured single-core FMA peak per thread; 2 threads &gt;= 1.7x
