@@ -11,8 +11,8 @@ import org.bigstep.activation.Activation;
 /**
  * Vectorised phi and phi' for every {@link Activation.Kind}; a template defined once per width by
  * {@link SpeciesTemplates}. The leaky forms are alpha z + beta base(z) with (alpha, beta) = (1/2, 1/2) for
- * leaky-softplus and (c, (1-c)/4) for leaky:c; the base is computed first, the affine part in a second
- * pass over the (L1-resident) row.
+ * leaky-softplus and (c, (1-c)/4) for leaky:c; the base is computed first, the affine part in a last
+ * pass over the same L1-resident chunk.
  *
  * <p>No method here takes or returns a vector: each works on arrays, in passes over chunks of a row that stay
  * in L1 (the argument of e^x, e^x of the whole chunk, then phi and phi'). A vector passed to or returned
@@ -98,7 +98,8 @@ final class ActivationRows implements RowActivation {
 
     @Override
     public void apply(float[] z, float[] value, float[] slope, int from, int to) {
-        // in chunks, so that the passes of one chunk (below) find z, value and slope in L1
+        // in chunks, so that the passes of one chunk (below, and the affine part of the leaky forms) find z, value
+        // and slope in L1
         for (int c = from; c < to; c += CHUNK) {
             int e = Math.min(to, c + CHUNK);
             switch (kind) {
@@ -111,14 +112,14 @@ final class ActivationRows implements RowActivation {
                 case RELU: relu(z, value, slope, c, e); break;
                 default: throw new IllegalStateException("no vector form for " + kind);
             }
-        }
-        if (affine) {
-            for (int i = from; i < to; i += L) {
-                FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-                FloatVector v = FloatVector.fromArray(SPECIES, value, i);
-                FloatVector s = FloatVector.fromArray(SPECIES, slope, i);
-                v.fma(beta, 0f).add(x.mul(alpha)).intoArray(value, i);
-                s.fma(beta, alpha).intoArray(slope, i);
+            if (affine) {
+                for (int i = c; i < e; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector v = FloatVector.fromArray(SPECIES, value, i);
+                    FloatVector s = FloatVector.fromArray(SPECIES, slope, i);
+                    v.fma(beta, 0f).add(x.mul(alpha)).intoArray(value, i);
+                    s.fma(beta, alpha).intoArray(slope, i);
+                }
             }
         }
     }
