@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each case runs in a fresh JVM ({@link StepAllocationMain}), as a training run does. In a JVM that has run
  * many shapes and activations through the same kernel classes first (this test suite), C2 compiled the column
- * kernel in about half the runs into code that allocated 272 bytes per group of samples: whether a Vector API
+ * kernel in 2 of 3 runs into code that allocated 272 bytes per group of samples: whether a Vector API
  * call is inlined, and so not boxed, depends on the inlining depth and budget of the compilation unit, which the
  * other shapes' profiles change. Vector code allocates until C2 has compiled it (interpreted, every vector is an
  * object), so each case first steps until {@link StepAllocationMain#QUIET_BATCHES} batches in a row allocate

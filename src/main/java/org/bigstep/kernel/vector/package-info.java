@@ -17,7 +17,7 @@
  *   <li>{@code ColumnEvaluator}: X copied once into columns; per group of L samples all m neurons.</li>
  *   <li>{@code ActivationRows}: phi and phi' of every activation, with exp, log1p and the GELU erfc as plain
  *       polynomials (deterministic on every JDK, no SVML dependence), on arrays: a vector passed to a call C2
- *       does not inline is allocated.</li>
+ *       does not inline is allocated, so no method takes or returns one.</li>
  *   <li>{@code SpeciesTemplates}: each kernel class is defined again as a hidden class per vector width, with
  *       the species in a static final field (a species in an instance field ran about 50x slower).</li>
  * </ul>
