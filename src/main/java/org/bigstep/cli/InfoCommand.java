@@ -33,6 +33,9 @@ final class InfoCommand implements Callable<Integer> {
         if (a.vector()) {
             out.println("kernel:        vector (auto)");
             out.println("vector bits:   " + a.vectorBits() + " (" + a.vectorBits() / 32 + " float lanes)");
+            if (!a.caution().isEmpty()) {
+                out.println("caution:       " + a.caution());
+            }
         } else {
             out.println("kernel:        scalar (auto): " + a.reason());
             out.println("vector bits:   0");

@@ -37,6 +37,11 @@ public final class Kernels {
         public int vectorBits() {
             return vectorFactory == null ? 0 : vectorFactory.vectorBits();
         }
+
+        /** The vector factory's {@link RangeEvaluator.Factory#caution()}, or empty. */
+        public String caution() {
+            return vectorFactory == null ? "" : vectorFactory.caution();
+        }
     }
 
     /** Builds the kernel for {@code spec}. */
@@ -116,6 +121,9 @@ public final class Kernels {
             Class<?> c = Class.forName(VECTOR_FACTORY);
             Constructor<?> ctor = c.getDeclaredConstructor(int.class);
             RangeEvaluator.Factory f = (RangeEvaluator.Factory) ctor.newInstance(bits);
+            if (!f.caution().isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, f.caution()); // probe runs once per JVM
+            }
             return new Availability(f, "");
         } catch (ClassNotFoundException e) {
             return new Availability(null, "this build has no vector kernel (" + VECTOR_FACTORY + " missing)");

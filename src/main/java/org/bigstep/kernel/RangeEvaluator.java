@@ -35,5 +35,14 @@ public interface RangeEvaluator {
         String name();
 
         int vectorBits();
+
+        /**
+         * Why this factory's kernels may run far below what this machine can do (a forced vector width wider
+         * than its SIMD instructions, which the JIT then emulates), or empty. Logged once when the factory is
+         * chosen, and shown by {@code bigstep info}.
+         */
+        default String caution() {
+            return "";
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.bigstep.kernel.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.FloatVector;
 import org.bigstep.kernel.KernelChoice;
 import org.bigstep.kernel.Kernels;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,36 @@ class KernelSelectionTest {
         assertTrue(out.contains("kernel=scalar bits=0"), "stdout: " + out + " stderr: " + err);
         long warnings = err.lines().filter(l -> l.contains("--add-modules " + Kernels.VECTOR_MODULE)).count();
         assertEquals(1, warnings, "expected one warning naming --add-modules, stderr was:\n" + err);
+    }
+
+    /** A width up to the CPU's widest registers runs as SIMD; a wider one is emulated, and says so. */
+    @Test
+    void onlyWidthsWiderThanTheCpuCarryACaution() {
+        int widest = FloatVector.SPECIES_MAX.vectorBitSize();
+        for (int bits : new int[] {64, 128, 256, 512}) {
+            String caution = new VectorEvaluatorFactory(bits).caution();
+            assertEquals(bits > widest, !caution.isEmpty(), bits + " bits on a " + widest + "-bit CPU: '" + caution + "'");
+        }
+    }
+
+    /** Forcing a width wider than the CPU's: the vector kernel still runs, and exactly one warning says why it is slow. */
+    @Test
+    void aForcedWidthBeyondTheCpuWarnsOnce() throws Exception {
+        int widest = FloatVector.SPECIES_MAX.vectorBitSize();
+        assumeTrue(widest < 512, "this CPU has 512-bit vector registers: no width the property accepts is wider");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = location(Kernels.class) + File.pathSeparator + location(NoVectorModuleMain.class);
+        List<String> command = List.of(java, "--add-modules", Kernels.VECTOR_MODULE, "-D" + Kernels.BIT_SIZE_PROPERTY
+                + "=512", "-cp", classpath, NoVectorModuleMain.class.getName());
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), "child JVM failed: " + out + err);
+        assertTrue(out.contains("kernel=vector bits=512"), "stdout: " + out + " stderr: " + err);
+        long warnings = err.lines().filter(l -> l.contains("wider than the " + widest + " bits")).count();
+        assertEquals(1, warnings, "expected one warning naming the CPU's " + widest + " bits, stderr was:\n" + err);
     }
 
     private static String location(Class<?> c) throws Exception {

@@ -9,8 +9,9 @@ import org.bigstep.kernel.Kernels;
 import org.bigstep.kernel.StepKernel;
 
 /**
- * Run by KernelSelectionTest in a JVM without jdk.incubator.vector: builds two kernels with the automatic
- * choice, evaluates a step, and prints which kernel ran. Touches no vector class.
+ * Run by KernelSelectionTest in a child JVM: builds two kernels with the automatic choice, evaluates a step with
+ * each, and prints which kernel ran, so that the test can count the warnings on stderr. Touches no vector class,
+ * so it also runs without jdk.incubator.vector.
  */
 public final class NoVectorModuleMain {
 
