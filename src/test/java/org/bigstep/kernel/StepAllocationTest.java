@@ -16,14 +16,19 @@ import org.junit.jupiter.api.Test;
  * for every layout of both kernels (vector: across samples for tiny d, X in place for small m, X in panels),
  * on 1 and 2 threads. Counted with the JVM's per-thread allocation counter, which is exact, not timed.
  *
- * <p>Each case runs in a fresh JVM ({@link StepAllocationMain}), as a training run does. In a JVM that has run
- * many shapes and activations through the same kernel classes first (this test suite), C2 compiled the column
- * kernel in 2 of 3 runs into code that allocated 272 bytes per group of samples: whether a Vector API
- * call is inlined, and so not boxed, depends on the inlining depth and budget of the compilation unit, which the
- * other shapes' profiles change. Vector code allocates until C2 has compiled it (interpreted, every vector is an
- * object), so each case first steps until {@link StepAllocationMain#QUIET_BATCHES} batches in a row allocate
- * nothing, for at most {@link StepAllocationMain#WARM_UP_SECONDS}, and then must stay under {@link
- * #TRANSIENT_BYTES} over {@link StepAllocationMain#MEASURED_STEPS} more: a
+ * <p>Each case runs in a fresh JVM ({@link StepAllocationMain}), as a training run does. This test suite runs vector
+ * kernels of 128, 256 and 512 bits in one JVM; the JDK's Vector API methods are shared by all widths, and with
+ * profiles from two widths C2 may leave their calls out of line, so that every vector is an object (after 2000
+ * steps of a 128-bit kernel, the 256-bit kernel allocated 1-17 GB per 300 steps on JDK 17: see
+ * docs/PERFORMANCE-NOTES.md). Many shapes and activations at one width in one JVM allocated nothing. Not covered:
+ * on JDK 17, C2 sometimes boxes the last stores of the GELU and softplus passes of the blocked kernel (8192x784x128
+ * GELU: 1 of 3 fresh JVMs); the softplus case here did not in 5 of 5 runs, and with compilations forced into one
+ * order ({@code -XX:-BackgroundCompilation}) it always does, so the cases run as training runs do.
+ *
+ * <p>Vector code allocates until C2 has compiled it (interpreted, every vector is an object), so each case first
+ * steps until {@link StepAllocationMain#QUIET_BATCHES} batches in a row allocate nothing, for at most {@link
+ * StepAllocationMain#WARM_UP_SECONDS}, and then must stay under {@link #TRANSIENT_BYTES} over {@link
+ * StepAllocationMain#MEASURED_STEPS} more: a
  * late recompilation can still allocate a few objects once (192 bytes were seen on two threads: a
  * deoptimised method materialises the objects C2 had scalar-replaced), while one object per step is at least
  * 16 bytes a step, 3200 over the measured steps. Two regressions this

@@ -41,8 +41,9 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
         // 200 x 64 on AVX2, ./bigstep train: 11 steps/s at 512 bits against 103 at 256)
         int widest = FloatVector.SPECIES_MAX.vectorBitSize();
         this.caution = species.vectorBitSize() <= widest ? "" : species.vectorBitSize() + "-bit vectors are wider "
-                + "than the " + widest + " bits of this CPU's SIMD registers: the vector kernel then runs without SIMD "
-                + "instructions, many times slower; set -D" + Kernels.BIT_SIZE_PROPERTY + "=" + widest + " or leave it unset";
+                + "than the " + widest + " bits of this CPU's SIMD registers: the vector kernel then runs without "
+                + "SIMD instructions, many times slower; set -D" + Kernels.BIT_SIZE_PROPERTY + "=" + widest
+                + " or leave it unset";
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
         this.blocked = constructor(BlockedEvaluator.class, evaluator);

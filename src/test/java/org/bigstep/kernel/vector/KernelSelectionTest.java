@@ -58,11 +58,11 @@ class KernelSelectionTest {
         int widest = FloatVector.SPECIES_MAX.vectorBitSize();
         for (int bits : new int[] {64, 128, 256, 512}) {
             String caution = new VectorEvaluatorFactory(bits).caution();
-            assertEquals(bits > widest, !caution.isEmpty(), bits + " bits on a " + widest + "-bit CPU: '" + caution + "'");
+            assertEquals(bits > widest, !caution.isEmpty(), bits + " bits, " + widest + "-bit CPU: '" + caution + "'");
         }
     }
 
-    /** Forcing a width wider than the CPU's: the vector kernel still runs, and exactly one warning says why it is slow. */
+    /** A forced width wider than the CPU's: the vector kernel still runs, and one warning says why it is slow. */
     @Test
     void aForcedWidthBeyondTheCpuWarnsOnce() throws Exception {
         int widest = FloatVector.SPECIES_MAX.vectorBitSize();
