@@ -15,7 +15,8 @@ import org.bigstep.activation.Activation;
  * pass over the same L1-resident chunk.
  *
  * <p>No method here takes or returns a vector: each works on arrays, in passes over chunks of a row that stay
- * in L1 (the argument of e^x, e^x of the whole chunk, then phi and phi'). A vector passed to or returned
+ * in L1 (the argument of e^x, e^x of the whole chunk, then phi and phi', the last pass of every exp-based form in
+ * {@link #afterExp}, which C2 compiles on its own). A vector passed to or returned
  * from a call that C2 does not inline is boxed, one allocation per vector, and whether C2 inlines a 190-byte
  * helper depends on the call site's profile at compile time: with exp and log1p as vector-to-vector helpers, the
  * column kernel allocated 128 bytes per group of samples in most runs (n=400 d=3 m=40, both JDKs), because its
@@ -132,24 +133,7 @@ final class ActivationRows implements RowActivation {
             FloatVector.fromArray(SPECIES, z, i).abs().neg().intoArray(slope, i);
         }
         exp(slope, from, to);
-        for (int i = from; i < to; i += L) {
-            FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector s = t.div(t.add(2f));
-            FloatVector s2 = s.mul(s);
-            FloatVector p = s2.fma(s2.broadcast(1f / 15), s2.broadcast(1f / 13));
-            p = p.fma(s2, s2.broadcast(1f / 11));
-            p = p.fma(s2, s2.broadcast(1f / 9));
-            p = p.fma(s2, s2.broadcast(1f / 7));
-            p = p.fma(s2, s2.broadcast(1f / 5));
-            p = p.fma(s2, s2.broadcast(1f / 3));
-            p = p.fma(s2, s2.broadcast(1f));
-            FloatVector r = t.add(1f);
-            r = r.broadcast(1f).div(r);
-            VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-            x.max(0f).add(s.add(s).mul(p)).intoArray(value, i);
-            r.blend(t.mul(r), negative).intoArray(slope, i);
-        }
+        afterExp(Activation.Kind.SOFTPLUS, z, value, slope, from, to);
     }
 
     // z sigmoid(z); phi' = s (1 + z (1 - s)); z clamped so that the exp clamp cannot leak into z * s
@@ -158,18 +142,7 @@ final class ActivationRows implements RowActivation {
             FloatVector.fromArray(SPECIES, z, i).max(-LINEAR_BEYOND).min(LINEAR_BEYOND).abs().neg().intoArray(slope, i);
         }
         exp(slope, from, to);
-        for (int i = from; i < to; i += L) {
-            FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector r = t.add(1f);
-            r = r.broadcast(1f).div(r);
-            VectorMask<Float> negative = xc.compare(VectorOperators.LT, 0f);
-            FloatVector s = r.blend(t.mul(r), negative);
-            FloatVector sc = t.mul(r).blend(r, negative);
-            xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
-            xc.fma(sc, sc.broadcast(1f)).mul(s).intoArray(slope, i);
-        }
+        afterExp(Activation.Kind.SILU, z, value, slope, from, to);
     }
 
     private static void sigmoid(float[] z, float[] value, float[] slope, int from, int to) {
@@ -177,16 +150,7 @@ final class ActivationRows implements RowActivation {
             FloatVector.fromArray(SPECIES, z, i).abs().neg().intoArray(slope, i);
         }
         exp(slope, from, to);
-        for (int i = from; i < to; i += L) {
-            FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector r = t.add(1f);
-            r = r.broadcast(1f).div(r);
-            VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-            FloatVector s = r.blend(t.mul(r), negative);
-            s.intoArray(value, i);
-            s.mul(t.mul(r).blend(r, negative)).intoArray(slope, i);
-        }
+        afterExp(Activation.Kind.SIGMOID, z, value, slope, from, to);
     }
 
     // z Phi(z); phi' = Phi(z) + z pdf(z); one exponential e = e^{-z^2/2} serves the erfc and the density. The
@@ -199,22 +163,7 @@ final class ActivationRows implements RowActivation {
             xc.mul(xc).mul(-0.5f).intoArray(slope, i);
         }
         exp(slope, from, to);
-        for (int i = from; i < to; i += L) {
-            FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector e = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector u = xc.abs().mul(INV_SQRT2);
-            FloatVector tau = u.fma(u.broadcast(ERF_P), u.broadcast(1f));
-            tau = tau.broadcast(1f).div(tau);
-            FloatVector p = tau.fma(tau.broadcast(ERF_A5), tau.broadcast(ERF_A4));
-            p = p.fma(tau, tau.broadcast(ERF_A3));
-            p = p.fma(tau, tau.broadcast(ERF_A2));
-            p = p.fma(tau, tau.broadcast(ERF_A1));
-            FloatVector tail = p.mul(tau).mul(e).mul(0.5f);
-            FloatVector cdf = tail.broadcast(1f).sub(tail).blend(tail, xc.compare(VectorOperators.LT, 0f));
-            xc.mul(cdf).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
-            xc.mul(e).fma(e.broadcast(INV_SQRT_2PI), cdf).intoArray(slope, i);
-        }
+        afterExp(Activation.Kind.GELU, z, value, slope, from, to);
     }
 
     // 0.5 z (1 + tanh u) = z sigmoid(2u), u = k (z + a z^3); phi' = s + 2 z s (1 - s) k (1 + 3 a z^2)
@@ -224,20 +173,102 @@ final class ActivationRows implements RowActivation {
             xc.mul(xc).fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K).abs().neg().intoArray(slope, i);
         }
         exp(slope, from, to);
-        for (int i = from; i < to; i += L) {
-            FloatVector x = FloatVector.fromArray(SPECIES, z, i);
-            FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
-            FloatVector x2 = xc.mul(xc);
-            FloatVector w = x2.fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K);
-            FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
-            FloatVector r = t.add(1f);
-            r = r.broadcast(1f).div(r);
-            VectorMask<Float> negative = w.compare(VectorOperators.LT, 0f);
-            FloatVector s = r.blend(t.mul(r), negative);
-            FloatVector sc = t.mul(r).blend(r, negative);
-            xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
-            FloatVector du = x2.fma(3 * GELU_TANH_A * 2 * GELU_TANH_K, 2 * GELU_TANH_K);
-            xc.mul(s).mul(sc).fma(du, s).intoArray(slope, i);
+        afterExp(Activation.Kind.GELU_TANH, z, value, slope, from, to);
+    }
+
+    /**
+     * The pass after e^x of the exp-based activations, per kind (the first pass and exp are in each activation's
+     * method). All in one method on purpose: at over 325 bytes of bytecode (C2's FreqInlineSize) it is never inlined
+     * into its caller, so C2 compiles it as a unit of its own. Inlined after the first pass and the exp call, JDK 17's
+     * C2 sometimes left the two stores of this pass out of line for GELU and softplus and boxed both vectors
+     * (8192x784x128 GELU: 16.8 MB per step in 1 of 3 fresh JVMs; with compilations in a fixed order,
+     * -XX:-BackgroundCompilation, always, at 600x40x41 and 1000x200x64); see docs/PERFORMANCE-NOTES.md.
+     */
+    private static void afterExp(Activation.Kind kind, float[] z, float[] value, float[] slope, int from, int to) {
+        switch (kind) {
+            case SOFTPLUS:
+                for (int i = from; i < to; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
+                    FloatVector s = t.div(t.add(2f));
+                    FloatVector s2 = s.mul(s);
+                    FloatVector p = s2.fma(s2.broadcast(1f / 15), s2.broadcast(1f / 13));
+                    p = p.fma(s2, s2.broadcast(1f / 11));
+                    p = p.fma(s2, s2.broadcast(1f / 9));
+                    p = p.fma(s2, s2.broadcast(1f / 7));
+                    p = p.fma(s2, s2.broadcast(1f / 5));
+                    p = p.fma(s2, s2.broadcast(1f / 3));
+                    p = p.fma(s2, s2.broadcast(1f));
+                    FloatVector r = t.add(1f);
+                    r = r.broadcast(1f).div(r);
+                    VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
+                    x.max(0f).add(s.add(s).mul(p)).intoArray(value, i);
+                    r.blend(t.mul(r), negative).intoArray(slope, i);
+                }
+                break;
+            case SILU:
+                for (int i = from; i < to; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
+                    FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
+                    FloatVector r = t.add(1f);
+                    r = r.broadcast(1f).div(r);
+                    VectorMask<Float> negative = xc.compare(VectorOperators.LT, 0f);
+                    FloatVector s = r.blend(t.mul(r), negative);
+                    FloatVector sc = t.mul(r).blend(r, negative);
+                    xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
+                    xc.fma(sc, sc.broadcast(1f)).mul(s).intoArray(slope, i);
+                }
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
+                    FloatVector r = t.add(1f);
+                    r = r.broadcast(1f).div(r);
+                    VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
+                    FloatVector s = r.blend(t.mul(r), negative);
+                    s.intoArray(value, i);
+                    s.mul(t.mul(r).blend(r, negative)).intoArray(slope, i);
+                }
+                break;
+            case GELU:
+                for (int i = from; i < to; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
+                    FloatVector e = FloatVector.fromArray(SPECIES, slope, i);
+                    FloatVector u = xc.abs().mul(INV_SQRT2);
+                    FloatVector tau = u.fma(u.broadcast(ERF_P), u.broadcast(1f));
+                    tau = tau.broadcast(1f).div(tau);
+                    FloatVector p = tau.fma(tau.broadcast(ERF_A5), tau.broadcast(ERF_A4));
+                    p = p.fma(tau, tau.broadcast(ERF_A3));
+                    p = p.fma(tau, tau.broadcast(ERF_A2));
+                    p = p.fma(tau, tau.broadcast(ERF_A1));
+                    FloatVector tail = p.mul(tau).mul(e).mul(0.5f);
+                    FloatVector cdf = tail.broadcast(1f).sub(tail).blend(tail, xc.compare(VectorOperators.LT, 0f));
+                    xc.mul(cdf).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
+                    xc.mul(e).fma(e.broadcast(INV_SQRT_2PI), cdf).intoArray(slope, i);
+                }
+                break;
+            case GELU_TANH:
+                for (int i = from; i < to; i += L) {
+                    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+                    FloatVector xc = x.max(-LINEAR_BEYOND).min(LINEAR_BEYOND);
+                    FloatVector x2 = xc.mul(xc);
+                    FloatVector w = x2.fma(GELU_TANH_A, 1f).mul(xc).mul(2 * GELU_TANH_K);
+                    FloatVector t = FloatVector.fromArray(SPECIES, slope, i);
+                    FloatVector r = t.add(1f);
+                    r = r.broadcast(1f).div(r);
+                    VectorMask<Float> negative = w.compare(VectorOperators.LT, 0f);
+                    FloatVector s = r.blend(t.mul(r), negative);
+                    FloatVector sc = t.mul(r).blend(r, negative);
+                    xc.mul(s).blend(x, x.compare(VectorOperators.GT, LINEAR_BEYOND)).intoArray(value, i);
+                    FloatVector du = x2.fma(3 * GELU_TANH_A * 2 * GELU_TANH_K, 2 * GELU_TANH_K);
+                    xc.mul(s).mul(sc).fma(du, s).intoArray(slope, i);
+                }
+                break;
+            default:
+                throw new IllegalStateException("no exp pass for " + kind);
         }
     }
 
