@@ -24,11 +24,10 @@
  * The result for a sample range depends only on the range (never on the worker or thread count), so
  * {@link org.bigstep.kernel.PartitionedStepKernel} stays bit-identical for any number of threads. Nothing
  * is allocated per step once C2 has compiled the kernel (StepAllocationTest, a fresh JVM per case); scratch is per
- * worker and sized at construction. Two exceptions, in docs/PERFORMANCE-NOTES.md: on JDK 17, C2 sometimes boxes the
- * last stores of the GELU and softplus passes in the blocked kernel; and in a JVM that has run kernels of another
- * width (the test suite runs 128, 256 and 512 bits), the JDK's Vector API methods, which every width shares, carry
- * profiles of both, and C2 may then leave their calls out of line and box every vector. {@code Kernels} uses one
- * width per JVM. A width wider than the CPU's registers runs without SIMD instructions and says so once
+ * worker and sized at construction. One exception (docs/PERFORMANCE-NOTES.md): in a JVM that has run kernels of
+ * another width (the test suite runs 128, 256 and 512 bits), the JDK's Vector API methods, which every width
+ * shares, carry profiles of both, and C2 may then leave their calls out of line and box every vector. {@code
+ * Kernels} uses one width per JVM. A width wider than the CPU's registers runs without SIMD instructions and says so once
  * ({@link VectorEvaluatorFactory#caution()}).
  *
  * <h2>Targets (issue 3) and measured numbers</h2>
