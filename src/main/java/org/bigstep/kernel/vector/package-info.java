@@ -27,8 +27,8 @@
  * worker and sized at construction. One exception (docs/PERFORMANCE-NOTES.md): in a JVM that has run kernels of
  * another width (the test suite runs 128, 256 and 512 bits), the JDK's Vector API methods, which every width
  * shares, carry profiles of both, and C2 may then leave their calls out of line and box every vector. {@code
- * Kernels} uses one width per JVM. A width wider than the CPU's registers runs without SIMD instructions and says so once
- * ({@link VectorEvaluatorFactory#caution()}).
+ * Kernels} uses one width per JVM. A width wider than the CPU's registers runs without SIMD instructions and says
+ * so once ({@link VectorEvaluatorFactory#caution()}).
  *
  * <h2>Targets (issue 3) and measured numbers</h2>
  * Targets: GEMM-bound shapes at &gt;= 75% of the measured single-core FMA peak per thread; 2 threads &gt;= 1.7x
@@ -39,11 +39,11 @@
  * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
  * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
  * of many runs). The fused step reaches about 38-62% of it on one thread on the GEMM-bound shapes (medians of the
- * reports of 09:10, 12:52, 14:00 and 15:46-16:14 UTC, 2026-11-28); the 75% target is not met. 85-90% of a step is in the two tile
- * loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1 ({@code CeilingBenchmark.tile1})
- * runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute: C2's index arithmetic in the loop
- * (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do. Measured paired (one build's 1- and
- * 2-thread kernels alternating in one JVM, {@code bench/compare --threads 1,2}), 2 threads give 1.72-1.99x one
+ * reports of 09:10, 12:52, 14:00, 15:46-16:14 and 18:42-19:15 UTC, 2026-11-28); the 75% target is not met. 85-90%
+ * of a step is in the two tile loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1
+ * ({@code CeilingBenchmark.tile1}) runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute:
+ * C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do.
+ * Measured paired (one build's 1- and 2-thread kernels alternating in one JVM, {@code bench/compare --threads 1,2}), 2 threads give 1.72-1.99x one
  * thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs plus elementwise passes, paired in time
  * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.20x on one
  * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 24-38x the scalar kernel.
