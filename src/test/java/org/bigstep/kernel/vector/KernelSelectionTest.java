@@ -38,15 +38,9 @@ class KernelSelectionTest {
     /** Without --add-modules the scalar kernel runs and exactly one warning says how to enable the fast path. */
     @Test
     void withoutTheModuleTheScalarKernelRunsWithOneWarning() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = location(Kernels.class) + File.pathSeparator + location(NoVectorModuleMain.class);
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, NoVectorModuleMain.class.getName()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), "child JVM failed: " + out + err);
+        String[] outErr = runChild();
+        String out = outErr[0];
+        String err = outErr[1];
         assertTrue(out.contains("kernel=scalar bits=0"), "stdout: " + out + " stderr: " + err);
         long warnings = err.lines().filter(l -> l.contains("--add-modules " + Kernels.VECTOR_MODULE)).count();
         assertEquals(1, warnings, "expected one warning naming --add-modules, stderr was:\n" + err);
@@ -67,19 +61,28 @@ class KernelSelectionTest {
     void aForcedWidthBeyondTheCpuWarnsOnce() throws Exception {
         int widest = FloatVector.SPECIES_MAX.vectorBitSize();
         assumeTrue(widest < 512, "this CPU has 512-bit vector registers: no width the property accepts is wider");
+        String[] outErr = runChild("--add-modules", Kernels.VECTOR_MODULE, "-D" + Kernels.BIT_SIZE_PROPERTY + "=512");
+        String out = outErr[0];
+        String err = outErr[1];
+        assertTrue(out.contains("kernel=vector bits=512"), "stdout: " + out + " stderr: " + err);
+        long warnings = err.lines().filter(l -> l.contains("wider than the " + widest + " bits")).count();
+        assertEquals(1, warnings, "expected one warning naming the CPU's " + widest + " bits, stderr was:\n" + err);
+    }
+
+    /** Runs {@link NoVectorModuleMain} in a child JVM with these options; its stdout and stderr, once it exited 0. */
+    private static String[] runChild(String... jvmOptions) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = location(Kernels.class) + File.pathSeparator + location(NoVectorModuleMain.class);
-        List<String> command = List.of(java, "--add-modules", Kernels.VECTOR_MODULE, "-D" + Kernels.BIT_SIZE_PROPERTY
-                + "=512", "-cp", classpath, NoVectorModuleMain.class.getName());
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classpath, NoVectorModuleMain.class.getName()));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "child JVM failed: " + out + err);
-        assertTrue(out.contains("kernel=vector bits=512"), "stdout: " + out + " stderr: " + err);
-        long warnings = err.lines().filter(l -> l.contains("wider than the " + widest + " bits")).count();
-        assertEquals(1, warnings, "expected one warning naming the CPU's " + widest + " bits, stderr was:\n" + err);
+        return new String[] {out, err};
     }
 
     private static String location(Class<?> c) throws Exception {
