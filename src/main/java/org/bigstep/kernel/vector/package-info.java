@@ -46,8 +46,9 @@
  * Measured paired (one build's 1- and 2-thread kernels alternating in one JVM, {@code bench/compare --threads
  * 1,2}), 2 threads give 1.72-1.99x one thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs
  * plus elementwise passes, paired in time
- * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.20x on one
- * thread) and ties on JDK 17 on one thread (0.96-0.99x; 1.21x on two). Tiny d: 24-38x the scalar kernel.
+ * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.23x on one
+ * thread); on JDK 17 with one thread it was slower in two runs and faster in two others (0.91-1.19x), depending on
+ * the minute (1.21x on two threads). Tiny d: 24-38x the scalar kernel.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
