@@ -44,8 +44,9 @@
  * ({@code CeilingBenchmark.tile1}) runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute:
  * C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do.
  * Measured paired (one build's 1- and 2-thread kernels alternating in one JVM, {@code bench/compare --threads
- * 1,2}), 2 threads give 1.72-1.99x one thread on the GEMM-bound shapes (target met). Against NumPy's two GEMMs
- * plus elementwise passes, paired in time
+ * 1,2}), 2 threads give 1.71-1.83x one thread on the GEMM-bound shapes in runs of 60 rounds (1.72-1.99x in
+ * earlier runs of 16; one run of 12 gave 1.54x): the target is met, narrowly. Against NumPy's two GEMMs plus
+ * elementwise passes, paired in time
  * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.23x on one
  * thread); on JDK 17 with one thread it was slower in two runs and faster in two others (0.91-1.19x), depending on
  * the minute (1.21x on two threads). Tiny d: 24-38x the scalar kernel.
