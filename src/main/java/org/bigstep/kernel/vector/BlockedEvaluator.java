@@ -46,9 +46,10 @@ import org.bigstep.loss.Logistic;
  *
  * <p>Tails, all removed by padding so that the tile loops have no remainders: d is padded with zeros to a multiple
  * of the panel width (a padded copy of X when d is not one already); m is padded to whole strips in the packed W
- * (coefficients 0) and, on the panel path, to a multiple of 5 in C^T and G (rows of zeros); the rows of a block are
- * padded to a multiple of 10 with zero rows (in the panels, or in a scratch copy of a range's last block). An odd
- * strip count leaves one strip, done with 10x1 tiles. In place the gradient tiles take d in steps of 5 (10 for an odd
+ * (coefficients 0) and, on the panel path, to a multiple of 5 in C^T and G (rows of zeros); the forward tiles take
+ * a block's rows to a multiple of 10: zero rows in the panels, in place the rows that follow (another range's, or the
+ * padded copy's zero rows; their z is never used), or where the caller's X ends a scratch copy. An odd strip count
+ * leaves one strip, done with 10x1 tiles. In place the gradient tiles take d in steps of 5 (10 for an odd
  * strip) and the last few coordinates one at a time. Only block-sized scratch is written.
  */
 final class BlockedEvaluator implements RangeEvaluator {
@@ -290,7 +291,7 @@ final class BlockedEvaluator implements RangeEvaluator {
                 if (b0 + padded > xRows) {
                     // the forward tiles take whole tiles of rows: the rows after a block's are another range's or
                     // xs's zeros, and their z is computed but never used; only where the caller's array ends, the
-                    // block is padded in scratch (copying every range's last block was 3.2% of a step at
+                    // block is padded in scratch (copying every range's last block was 3.2-3.4% of a step at
                     // 1024x3072x16, bench/profile)
                     System.arraycopy(xs, xo, s.tail, 0, rows * dp);
                     Arrays.fill(s.tail, rows * dp, padded * dp, 0f);
