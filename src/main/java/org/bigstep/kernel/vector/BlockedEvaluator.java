@@ -164,12 +164,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] c;
         final float[] lanes;
 
-        Scratch(int rows, int mp, int cPerRow, int dp, boolean inPlace, int gradientFloats, int lanes) {
+        Scratch(int rows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int gradientFloats, int lanes) {
             z = new float[rows * mp];
             value = new float[rows * mp];
             slope = new float[rows * mp];
             panels = inPlace ? null : new float[rows * dp];
-            tail = inPlace ? new float[rows * dp] : null;
+            this.tail = tail ? new float[rows * dp] : null;
             c = new float[cPerRow * rows];
             this.lanes = new float[lanes];
             gradient = gradientFloats > 0 ? new float[gradientFloats] : null; // else G is written in place
@@ -215,7 +215,8 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
             int cPerRow = byStrips ? mp : mg / NEURON_MULTIPLE * (inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE);
-            scratch[t] = new Scratch(blockStride, mp, cPerRow, dp, inPlace, gradientFloats(), L);
+            // a scratch tail only where a block can end past xs's rows: in place on the caller's own array
+            scratch[t] = new Scratch(blockStride, mp, cPerRow, dp, inPlace, inPlace && xRows == n, gradientFloats(), L);
         }
     }
 
