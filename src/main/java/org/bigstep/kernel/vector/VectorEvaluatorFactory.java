@@ -24,12 +24,22 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
     public static final int COLUMN_MAX_D = 8;
 
     private final VectorSpecies<Float> species;
+    private final boolean wideTiles;
     private final String caution;
     private final MethodHandle activationRows;
     private final MethodHandle blocked;
     private final MethodHandle column;
 
     public VectorEvaluatorFactory(int bitSize) {
+        this(bitSize, FloatVector.SPECIES_MAX.vectorBitSize() >= 512);
+    }
+
+    /**
+     * {@code wideTiles}: register tiles sized for 32 vector registers, which an x86 CPU has exactly when it has
+     * 512-bit vectors (AVX-512), whatever width the kernel then uses; tests force either choice.
+     */
+    VectorEvaluatorFactory(int bitSize, boolean wideTiles) {
+        this.wideTiles = wideTiles;
         if (bitSize == -1) {
             species = FloatVector.SPECIES_PREFERRED;
         } else if (bitSize == 64 || bitSize == 128 || bitSize == 256 || bitSize == 512) {
@@ -46,7 +56,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 + " or leave it unset";
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
-        this.blocked = constructor(BlockedEvaluator.class, evaluator);
+        this.blocked = constructor(BlockedEvaluator.class, evaluator.appendParameterTypes(boolean.class));
         this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 
@@ -69,7 +79,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 RowActivation softplus = (RowActivation) activationRows.invoke(Activations.parse("softplus"));
                 return (RangeEvaluator) column.invoke(spec, workers, rows, sigmoid, softplus);
             }
-            return (RangeEvaluator) blocked.invoke(spec, workers, rows);
+            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -92,8 +102,14 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
         return caution;
     }
 
+    /** Whether the blocked evaluator uses the register tiles sized for 32 vector registers. */
+    boolean wideTiles() {
+        return wideTiles;
+    }
+
     @Override
     public String toString() {
-        return "vector kernel, " + species.vectorBitSize() + " bits (" + species.length() + " float lanes)";
+        return "vector kernel, " + species.vectorBitSize() + " bits (" + species.length() + " float lanes), tiles for "
+                + (wideTiles ? 32 : 16) + " vector registers";
     }
 }

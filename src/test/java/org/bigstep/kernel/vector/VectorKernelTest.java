@@ -128,6 +128,21 @@ class VectorKernelTest {
         assertEquals(r1.loss(), r2.loss(), 0.0, what + ": loss differs between 1 and 2 threads");
         assertArrayEquals(r1.margins(), r2.margins(), what + ": margins differ between 1 and 2 threads");
         assertArrayEquals(r1.gradient(), r2.gradient(), what + ": gradient differs between 1 and 2 threads");
+        // the tiles for 16 and for 32 registers group the same sums differently, never reorder them
+        Result other = run(one, new VectorEvaluatorFactory(bits, !factory.wideTiles()), w);
+        String tiles = what + ": tiles for 16 and 32 registers differ in the ";
+        assertEquals(r1.loss(), other.loss(), 0.0, tiles + "loss");
+        assertArrayEquals(r1.margins(), other.margins(), tiles + "margins");
+        assertArrayEquals(r1.gradient(), other.gradient(), tiles + "gradient");
+    }
+
+    /** Tiles for 32 registers exactly where the CPU has 512-bit vectors (x86: AVX-512 brings 32 registers). */
+    @Test
+    void wideTilesWhereTheCpuHas32Registers() {
+        boolean avx512 = jdk.incubator.vector.FloatVector.SPECIES_MAX.vectorBitSize() >= 512;
+        for (int bits : new int[] {-1, 128, 256, 512}) {
+            assertEquals(avx512, new VectorEvaluatorFactory(bits).wideTiles(), bits + " bits");
+        }
     }
 
     /** Every n x d x m at 256 and 128 bits, activations cycling through the list. */
