@@ -33,6 +33,7 @@ final class InfoCommand implements Callable<Integer> {
         if (a.vector()) {
             out.println("kernel:        vector (auto)");
             out.println("vector bits:   " + a.vectorBits() + " (" + a.vectorBits() / 32 + " float lanes)");
+            out.println("kernel detail: " + a.vectorFactory());
             if (!a.caution().isEmpty()) {
                 out.println("caution:       " + a.caution());
             }

@@ -166,5 +166,8 @@ class TrainCommandTest {
         for (String key : List.of("java:", "cores:", "kernel:", "vector bits:")) {
             assertTrue(r.out().contains(key), r.out());
         }
+        if (r.out().contains("kernel:        vector")) { // which register tiles the vector kernel chose
+            assertTrue(r.out().matches("(?s).*kernel detail: .*, tiles for (16|32) vector registers\\R.*"), r.out());
+        }
     }
 }
