@@ -19,7 +19,9 @@ import org.bigstep.loss.Logistic;
  * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij); (3) the gradient, in one of two
  * forms. With X in panels (below): C kept transposed with the values of 5 neurons for one sample together, and
  * G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of vectors of d (that slice of the block
- * stays in L1) every group of 5 neurons. With X in place (small m), when whole strips pad m no more than groups
+ * stays in L1) every group of 5 neurons; where the CPU has 32 vector registers (AVX-512), 5 neurons x 4 vectors, a
+ * whole panel ({@link #backward5x4}: 1024x3072x256 and 16384x784x1024 at 16 lanes, medians +8-11% on JDK 17 and 25,
+ * bench/compare, 2026-12-02). With X in place (small m), when whole strips pad m no more than groups
  * of 5 ({@link #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in
  * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5).
  * Nothing of size n x m is written; G (or G^T) is read and written once per block, so blocks have at least

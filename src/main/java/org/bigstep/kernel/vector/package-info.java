@@ -10,10 +10,11 @@
  *       d &lt;= 8 gets {@code ColumnEvaluator} (vectors across samples), larger d {@code BlockedEvaluator}.</li>
  *   <li>{@code BlockedEvaluator}: per block of samples, the register-tiled forward (broadcast form, W packed per
  *       step into strips one vector wide, 5 samples x 2 strips per tile), phi/phi'/margins/loss/derivative, and
- *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile), X read from zero-padded column panels (or
+ *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile; 5 x 4 where the CPU has 32 vector registers,
+ *       which on x86 comes with AVX-512, bit-identical to 5 x 2), X read from zero-padded column panels (or
  *       in place for m &lt;= 32, where widths that whole strips pad less than groups of 5, such as m = 16, take the
- *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2) and for
- *       what C2 compiles without spills.</li>
+ *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2), the gradient's
+ *       also for 32, and for what C2 compiles without spills.</li>
  *   <li>{@code ColumnEvaluator}: X copied once into columns; per group of L samples all m neurons.</li>
  *   <li>{@code ActivationRows}: phi and phi' of every activation, with exp, log1p and the GELU erfc as plain
  *       polynomials (deterministic on every JDK, no SVML dependence), on arrays: a vector passed to a call C2
@@ -36,26 +37,21 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * On the development machine (AMD EPYC Zen 3 under KVM, 2 cores, AVX2 + FMA, no AVX-512, 8 float lanes, 16 ymm
- * registers) the FMA peak is about 100 GFLOP/s per core (CeilingBenchmark, 12 accumulate-form chains; 103 as the best
- * of many runs). The fused step reaches about 38-62% of it on one thread on the GEMM-bound shapes (medians of the
- * reports of 09:10, 12:52, 14:00, 15:46-16:14 and 18:42-19:15 UTC, 2026-11-28); the 75% target is not met. 85-90%
- * of a step is in the two tile loops ({@code bench/profile}), and a copy of the forward tile's loop on data in L1
- * ({@code CeilingBenchmark.tile1}) runs at 65-85% of peak on JDK 25 and 62-70% on JDK 17, depending on the minute:
- * C2's index arithmetic in the loop (24 and 32 instructions per 10 FMAs) bounds it before the FMA pipes do.
- * Measured paired (one build's 1- and 2-thread kernels alternating in one JVM, {@code bench/compare --threads
- * 1,2}), 2 threads give 1.71-1.83x one thread on the GEMM-bound shapes in runs of 60 rounds (1.72-1.99x in
- * earlier runs of 16; one run of 12 gave 1.54x): the target is met, narrowly. Against NumPy's two GEMMs plus
- * elementwise passes, paired in time
- * ({@code bench/versus}), the fused step is faster on both activation-bound shapes on JDK 25 (1.09-1.23x on one
- * thread); on JDK 17 with one thread it was slower in two runs and faster in two others (0.91-1.19x), depending on
- * the minute (1.21x on two threads). Tiny d: 24-38x the scalar kernel.
+ * On the current development machine (AMD EPYC family 25 model 17 under KVM, 2 cores, AVX-512, 16 float lanes, 32
+ * vector registers) the FMA peak is 115 GFLOP/s per core ({@code CeilingBenchmark}; a C loop of 512-bit FMAs gives
+ * 109-113), so 75% is about 86. Measured paired ({@code bench/compare --threads 1,2}, 2026-12-02), one thread runs the
+ * GEMM-bound shapes at medians of 75-81 GFLOP/s (65-71%; best rounds up to 73%): the 75% target is not met. The
+ * forward tile on data in L1 runs at 93-97% of peak here; inside the step the tiles run at about 83-94 GFLOP/s and
+ * the rest of the step costs 10-12%. 2 threads give 1.71-1.96x one thread in the same runs (met). In the JMH report
+ * the fused step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x), and tiny d runs at 40x the
+ * scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the step reached
+ * 38-62% of peak on one thread (the notes' later sections).
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
  * tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16) spilled
  * accumulators, on JDK 25 inside the FMA dependency chain (half speed); 5x2 tiles compile cleanly on JDK 17 and 25;
- * the remaining gap is loop overhead (C2 does not unroll these loops; unrolling by hand made it spill) and the memory
- * system, shared with other tenants on this VM.
+ * on that machine the remaining gap was loop overhead (C2 does not unroll these loops; unrolling by hand made it
+ * spill) and the memory system, shared with other tenants on the VM.
  */
 package org.bigstep.kernel.vector;
