@@ -40,11 +40,12 @@
  * On the current development machine (AMD EPYC family 25 model 17 under KVM, 2 cores, AVX-512, 16 float lanes, 32
  * vector registers) the FMA peak is 115 GFLOP/s per core ({@code CeilingBenchmark}; a C loop of 512-bit FMAs gives
  * 109-113), so 75% is about 86. Measured paired ({@code bench/compare --threads 1,2}, 2026-12-02), one thread runs the
- * GEMM-bound shapes at medians of 75-81 GFLOP/s (65-71%; best rounds up to 73%): the 75% target is not met. The
+ * GEMM-bound shapes at medians of 75-81 GFLOP/s (65-71%; best rounds up to 73%; the JDK 25 report: 64-70%): the 75%
+ * target is not met. The
  * forward tile on data in L1 runs at 93-97% of peak here; inside the step the tiles run at about 83-94 GFLOP/s and
  * the rest of the step costs 10-12%. 2 threads give 1.71-1.96x one thread in the same runs (met). In the JMH report
- * the fused step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x), and tiny d runs at 40x the
- * scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the step reached
+ * the fused step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x on one thread, JDK 17 and
+ * 25), and tiny d runs at 40-43x the scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the step reached
  * 38-62% of peak on one thread (the notes' later sections).
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
