@@ -1,8 +1,6 @@
 # Shared by bench/compare and bench/profile.
 #
-#   bench_setup HERE JAVA_HOME           sets java, javac and jar (the benchmarks jar, built on first use), and
-#                                         pages: the JVM flag for transparent huge pages where Linux gives them
-#                                         on request (as ./bigstep passes it), else empty
+#   bench_setup HERE JAVA_HOME           sets java, javac and jar (the benchmarks jar, built on first use)
 #   build_engine ROOT REV OUT_DIR JAVAC   compiles the engine packages of one revision (a git revision, or "work"
 #                                         for the working tree) into OUT_DIR/classes
 
@@ -10,10 +8,6 @@ bench_setup() {
   local here="$1" java_home="$2"
   if [[ -n "$java_home" ]]; then java="$java_home/bin/java"; javac="$java_home/bin/javac"; else java=java; javac=javac; fi
   jar="$here/target/benchmarks.jar"
-  pages=""
-  if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-    pages="-XX:+UseTransparentHugePages"
-  fi
   if [[ ! -f "$jar" ]]; then
     mvn -B -q -Dstyle.color=never -f "$here/pom.xml" -DskipTests package
   fi
