@@ -479,17 +479,13 @@ final class BlockedEvaluator implements RangeEvaluator {
         int perPass = groups * groupBytes <= CT_L2_BYTES ? groups : Math.max(1, CT_PASS_BYTES / groupBytes);
         for (int j0 = 0; j0 < mg; j0 += perPass * NEURON_MULTIPLE) {
             int j1 = Math.min(mg, j0 + perPass * NEURON_MULTIPLE);
-            if (wideTiles) {
-                for (int k = 0; k < dp; k += P) { // dp is a multiple of P here
-                    for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
-                        backward5x4(xp, rows, ct, j, k, g);
-                    }
-                }
-                continue;
-            }
-            for (int k = 0; k < dp; k += 2 * L) {
+            for (int k = 0; k < dp; k += wideTiles ? P : 2 * L) { // dp is a multiple of P on this path
                 for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
-                    backward5x2(xp, rows, ct, j, k, g);
+                    if (wideTiles) {
+                        backward5x4(xp, rows, ct, j, k, g);
+                    } else {
+                        backward5x2(xp, rows, ct, j, k, g);
+                    }
                 }
             }
         }
