@@ -13,8 +13,8 @@
  *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile; 5 x 4 where the CPU has 32 vector registers,
  *       which on x86 comes with AVX-512, bit-identical to 5 x 2), X read from zero-padded column panels (or
  *       in place for m &lt;= 32, where widths that whole strips pad less than groups of 5, such as m = 16, take the
- *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2), the gradient's
- *       also for 32, and for what C2 compiles without spills.</li>
+ *       gradient as G^T by strips, 5 coordinates x 2 strips per tile). Tiles sized for 16 registers (AVX2), the
+ *       panel gradient's also for 32, and for what C2 compiles without spills.</li>
  *   <li>{@code ColumnEvaluator}: X copied once into columns; per group of L samples all m neurons.</li>
  *   <li>{@code ActivationRows}: phi and phi' of every activation, with exp, log1p and the GELU erfc as plain
  *       polynomials (deterministic on every JDK, no SVML dependence), on arrays: a vector passed to a call C2
@@ -41,12 +41,12 @@
  * vector registers) the FMA peak is 115 GFLOP/s per core ({@code CeilingBenchmark}; a C loop of 512-bit FMAs gives
  * 109-113), so 75% is about 86. Measured paired ({@code bench/compare --threads 1,2}, 2026-12-02), one thread runs the
  * GEMM-bound shapes at medians of 75-81 GFLOP/s (65-71%; best rounds up to 73%; the JDK 25 report: 64-70%): the 75%
- * target is not met. The
- * forward tile on data in L1 runs at 93-97% of peak here; inside the step the tiles run at about 83-94 GFLOP/s and
- * the rest of the step costs 10-12%. 2 threads give 1.71-1.96x one thread in the same runs (met). In the JMH report
- * the fused step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x on one thread, JDK 17 and
- * 25), and tiny d runs at 40-43x the scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the step reached
- * 38-62% of peak on one thread (the notes' later sections).
+ * target is not met. The forward tile on data in L1 runs at 93-97% of peak here; inside the step the tiles run at
+ * about 83-94 GFLOP/s (a throwaway copy of the kernel that timed each phase) and the rest of the step costs 10-12%
+ * ({@code bench/profile}). 2 threads give 1.71-1.96x one thread in the same runs (met). In the JMH reports the fused
+ * step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x on one thread, JDK 17 and 25), and tiny d
+ * runs at 40-43x the scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the
+ * step reached 38-62% of peak on one thread (the notes' later sections).
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
