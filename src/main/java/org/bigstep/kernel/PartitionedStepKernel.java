@@ -21,6 +21,7 @@ public final class PartitionedStepKernel implements StepKernel {
     private final String name;
     private final int vectorBits;
     private final int n;
+    private final int m;
     private final int size;
     private final int[] bounds;
     private final float[][] partial;
@@ -40,6 +41,7 @@ public final class PartitionedStepKernel implements StepKernel {
 
     public PartitionedStepKernel(KernelSpec spec, RangeEvaluator.Factory factory) {
         this.n = spec.data().size();
+        this.m = spec.width();
         this.size = spec.width() * spec.data().dimension();
         this.bounds = partitionBounds(n);
         int partitions = bounds.length - 1;
@@ -49,8 +51,8 @@ public final class PartitionedStepKernel implements StepKernel {
         this.vectorBits = factory.vectorBits();
         this.partial = new float[partitions][];
         for (int p = 0; p < partitions; p++) {
-            // partition 0 writes straight into the caller's gradient, saving one buffer and one pass
-            partial[p] = p == 0 ? null : new float[size];
+            // in the evaluator's layout: the one pass that sums them also converts, so no range copies its result
+            partial[p] = new float[evaluator.partialLength()];
         }
         this.partialLoss = new double[partitions];
         this.barrier = threads > 1 ? new StepBarrier(threads) : null;
@@ -93,7 +95,7 @@ public final class PartitionedStepKernel implements StepKernel {
         nextPartition.set(0);
         if (barrier == null) {
             computePartitions(0);
-            reduce(0, size);
+            evaluator.reduce(partial, gradient, 0, m);
         } else {
             failure = null;
             barrier.await(0); // the caller's thread is party 0, worker t party t
@@ -140,25 +142,17 @@ public final class PartitionedStepKernel implements StepKernel {
 
     private void computePartitions(int worker) {
         for (int p = nextPartition.getAndIncrement(); p < partialLoss.length; p = nextPartition.getAndIncrement()) {
-            float[] target = p == 0 ? stepGradient : partial[p];
-            partialLoss[p] = evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, target, stepShift);
+            partialLoss[p] = evaluator.evaluate(worker, stepWeights, bounds[p], bounds[p + 1], stepMargins, partial[p], stepShift);
         }
     }
 
+    /** This worker's rows of the gradient: partition 0 + partition 1 + ... in partition order. */
     private void reduceShare(int worker) {
-        int chunk = (size + threads - 1) / threads;
-        int from = Math.min(size, worker * chunk);
-        reduce(from, Math.min(size, from + chunk));
-    }
-
-    /** gradient[k] = partition 0 + partition 1 + ... in partition order, for k in [from, to). */
-    private void reduce(int from, int to) {
-        float[] g = stepGradient;
-        for (int p = 1; p < partial.length; p++) {
-            float[] src = partial[p];
-            for (int k = from; k < to; k++) {
-                g[k] += src[k];
-            }
+        int chunk = (m + threads - 1) / threads;
+        int from = Math.min(m, worker * chunk);
+        int to = Math.min(m, from + chunk);
+        if (from < to) {
+            evaluator.reduce(partial, stepGradient, from, to);
         }
     }
 

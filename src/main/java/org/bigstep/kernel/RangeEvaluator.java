@@ -2,10 +2,37 @@ package org.bigstep.kernel;
 
 /**
  * The part of a kernel that differs between implementations: evaluate a contiguous range of samples into
- * a private gradient buffer. Threading, partitioning and the fixed-order reduction are shared
- * ({@link PartitionedStepKernel}), so every implementation is deterministic for any thread count.
+ * a private gradient buffer, in a layout of the implementation's choosing, and sum such buffers into the caller's
+ * gradient. Threading, partitioning and the fixed order of the reduction are shared ({@link PartitionedStepKernel}),
+ * so every implementation is deterministic for any thread count.
  */
 public interface RangeEvaluator {
+
+    /**
+     * Floats of the buffer that {@link #evaluate} writes one range's gradient into: m*d where the layout is the
+     * caller's (row j of W at j*d), more where the evaluator keeps its own padded or blocked layout so that no
+     * range has to convert it (see {@link #reduce}).
+     */
+    int partialLength();
+
+    /**
+     * Rows [from, to) of the caller's gradient (neurons j, at j*d): the sum of {@code partials}, buffers written
+     * by {@link #evaluate}, added in array order (partials[0] + partials[1] + ...) so that the result depends on
+     * the order of the ranges only. Called with disjoint row ranges from several threads at once.
+     */
+    void reduce(float[][] partials, float[] gradient, int from, int to);
+
+    /** {@link #reduce} for buffers in the caller's layout: elements [from, to) of m*d, summed in array order. */
+    static void sumInOrder(float[][] partials, float[] gradient, int from, int to) {
+        float[] first = partials[0];
+        System.arraycopy(first, from, gradient, from, to - from);
+        for (int p = 1; p < partials.length; p++) {
+            float[] src = partials[p];
+            for (int k = from; k < to; k++) {
+                gradient[k] += src[k];
+            }
+        }
+    }
 
     /** Called once per step on the coordinating thread before any range is evaluated (e.g. to pack W). */
     default void prepare(float[] weights) {
@@ -15,8 +42,8 @@ public interface RangeEvaluator {
      * Evaluates samples [from, to) for worker {@code worker} (0 .. workers-1; use it to pick scratch space).
      *
      * @param margins  receives q_i for i in [from, to)
-     * @param gradient overwritten with this range's contribution to e^shift grad L (already divided by n),
-     *                 length m*d; the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly,
+     * @param gradient a buffer of {@link #partialLength()} floats, overwritten with this range's contribution to
+     *                 e^shift grad L (already divided by n), in the evaluator's layout; the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly,
      *                 so the gradient stays in the float range when every loss is tiny
      * @param shift    the gradient scale exponent chosen by the caller, 0 for the plain gradient
      * @return sum over the range of log(1 + exp(-q_i)), in double, not divided by n and not scaled

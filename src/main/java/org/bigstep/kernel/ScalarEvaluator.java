@@ -47,6 +47,16 @@ final class ScalarEvaluator implements RangeEvaluator {
     }
 
     @Override
+    public int partialLength() {
+        return m * d;
+    }
+
+    @Override
+    public void reduce(float[][] partials, float[] gradient, int from, int to) {
+        RangeEvaluator.sumInOrder(partials, gradient, from * d, to * d);
+    }
+
+    @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         float[] slope = slopes[worker];
         java.util.Arrays.fill(gradient, 0, m * d, 0f);

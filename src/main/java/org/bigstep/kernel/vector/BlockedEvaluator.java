@@ -164,14 +164,13 @@ final class BlockedEvaluator implements RangeEvaluator {
         final float[] z;
         final float[] value;
         final float[] slope;
-        final float[] gradient;
         final float[] panels;
         final float[] tail;
         /** C for the gradient tiles: C^T by groups of 5 neurons, or C by pairs of strips. */
         final float[] c;
         final float[] lanes;
 
-        Scratch(int rows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int gradientFloats, int lanes) {
+        Scratch(int rows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int lanes) {
             z = new float[rows * mp];
             value = new float[rows * mp];
             slope = new float[rows * mp];
@@ -179,7 +178,6 @@ final class BlockedEvaluator implements RangeEvaluator {
             this.tail = tail ? new float[rows * dp] : null;
             c = new float[cPerRow * rows];
             this.lanes = new float[lanes];
-            gradient = gradientFloats > 0 ? new float[gradientFloats] : null; // else G is written in place
         }
     }
 
@@ -189,7 +187,8 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.d = spec.data().dimension();
         this.m = spec.width();
         this.inPlace = m <= IN_PLACE_MAX_M;
-        this.dp = rowStride(d, inPlace ? 2 * L : P);
+        // in panels X is copied and G kept panel by panel, so no array on that path has rows dp apart
+        this.dp = inPlace ? rowStride(d, 2 * L) : roundUp(d, P);
         this.strips = (m + L - 1) / L;
         this.mp = strips * L;
         this.mg = roundUp(m, NEURON_MULTIPLE);
@@ -224,7 +223,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         for (int t = 0; t < workers; t++) {
             int cPerRow = byStrips ? mp : mg / NEURON_MULTIPLE * (inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE);
             // a scratch tail only where a block can end past xs's rows: in place on the caller's own array
-            scratch[t] = new Scratch(blockStride, mp, cPerRow, dp, inPlace, inPlace && xRows == n, gradientFloats(), L);
+            scratch[t] = new Scratch(blockStride, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L);
         }
     }
 
@@ -233,9 +232,61 @@ final class BlockedEvaluator implements RangeEvaluator {
         return byStrips ? mp : mg;
     }
 
-    /** Floats of the per-worker gradient scratch; 0 when G (m x d) can be accumulated in the caller's array. */
-    private int gradientFloats() {
-        return byStrips || dp != d || mg != m ? gradientRows() * dp : 0;
+    /**
+     * A range's gradient in one of three layouts, each what its gradient tiles read and write: on the panel path G
+     * panel by panel, (j, k) at {@code (k / P) mg P + j P + k % P} (a tile's 5 rows x 4 vectors are 1280
+     * contiguous bytes at 16 lanes, and the tiles of one panel follow each other); in place G (j, k) at j dp + k,
+     * or G^T by strips, (j, k) at (j / L) dp L + k L + j % L ({@link #byStrips}). {@link #reduce} converts.
+     */
+    @Override
+    public int partialLength() {
+        return gradientRows() * dp;
+    }
+
+    @Override
+    public void reduce(float[][] partials, float[] gradient, int from, int to) {
+        if (byStrips) {
+            // G^T by strips, m <= 32: small next to the block passes
+            for (int j = from; j < to; j++) {
+                int base = (j / L) * dp * L + j % L;
+                for (int k = 0; k < d; k++) {
+                    float sum = partials[0][base + k * L];
+                    for (int p = 1; p < partials.length; p++) {
+                        sum += partials[p][base + k * L];
+                    }
+                    gradient[j * d + k] = sum;
+                }
+            }
+        } else if (inPlace) {
+            for (int j = from; j < to; j++) {
+                sumRow(partials, j * dp, gradient, j * d, d);
+            }
+        } else {
+            for (int c = 0; c < dp; c += P) {
+                for (int j = from; j < to; j++) {
+                    sumRow(partials, c * mg + j * P, gradient, j * d + c, Math.min(P, d - c));
+                }
+            }
+        }
+    }
+
+    /** gradient[at..at+width) = the partials' [from..from+width) summed in array order (lanes add as floats do). */
+    private static void sumRow(float[][] partials, int from, float[] gradient, int at, int width) {
+        int k = 0;
+        for (; k + L <= width; k += L) {
+            FloatVector sum = FloatVector.fromArray(SPECIES, partials[0], from + k);
+            for (int p = 1; p < partials.length; p++) {
+                sum = sum.add(FloatVector.fromArray(SPECIES, partials[p], from + k));
+            }
+            sum.intoArray(gradient, at + k);
+        }
+        for (; k < width; k++) {
+            float sum = partials[0][from + k];
+            for (int p = 1; p < partials.length; p++) {
+                sum += partials[p][from + k];
+            }
+            gradient[at + k] = sum;
+        }
     }
 
     /**
@@ -285,8 +336,10 @@ final class BlockedEvaluator implements RangeEvaluator {
     @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
-        float[] g = s.gradient == null ? gradient : s.gradient;
-        Arrays.fill(g, 0, gradientRows() * dp, 0f);
+        float[] g = gradient;
+        if (inPlace || from == to) {
+            Arrays.fill(g, 0, gradientRows() * dp, 0f); // on the panel path the first block's tiles start at zero
+        }
         double loss = 0;
         for (int b0 = from, end; b0 < to; b0 = end) {
             // a remainder of up to half a block joins the last one: a partition of 256 rows in blocks of 240
@@ -318,21 +371,7 @@ final class BlockedEvaluator implements RangeEvaluator {
                 pack(b0, rows, padded, s.panels);
                 forward(s.panels, padded, s.z);
                 loss += activate(b0, rows, s, margins, shift);
-                backward(s.panels, rows, s.c, g);
-            }
-        }
-        if (byStrips) {
-            // G^T by strips back into G (m x d); m <= 32 here, so this is small next to the block passes
-            for (int j = 0; j < m; j++) {
-                int base = (j / L) * dp * L + j % L;
-                int row = j * d;
-                for (int k = 0; k < d; k++) {
-                    gradient[row + k] = g[base + k * L];
-                }
-            }
-        } else if (g != gradient) {
-            for (int j = 0; j < m; j++) {
-                System.arraycopy(g, j * dp, gradient, j * d, d);
+                backward(s.panels, rows, s.c, g, b0 == from);
             }
         }
         return loss;
@@ -346,8 +385,14 @@ final class BlockedEvaluator implements RangeEvaluator {
             boolean first = v0 == 0;
             int s = 0;
             for (; s + 2 <= strips; s += 2) {
-                for (int r = 0; r < rows; r += 5) {
-                    forward5x2(xp, r, v0, v1, s * dp * L, z, r * mp + s * L, first);
+                if (wideTiles) {
+                    for (int r = 0; r < rows; r += 10) {
+                        forward10x2(xp, r, v0, v1, s * dp * L, z, r * mp + s * L, first);
+                    }
+                } else {
+                    for (int r = 0; r < rows; r += 5) {
+                        forward5x2(xp, r, v0, v1, s * dp * L, z, r * mp + s * L, first);
+                    }
                 }
             }
             if (s < strips) {
@@ -473,7 +518,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * in passes over groups of neurons whose C^T stays in L2 ({@link #CT_L2_BYTES}). Each element of G sums the
      * block's rows in the same order either way.
      */
-    private void backward(float[] xp, int rows, float[] ct, float[] g) {
+    private void backward(float[] xp, int rows, float[] ct, float[] g, boolean first) {
         int groupBytes = rows * CT_STRIDE * Float.BYTES;
         int groups = mg / NEURON_MULTIPLE;
         int perPass = groups * groupBytes <= CT_L2_BYTES ? groups : Math.max(1, CT_PASS_BYTES / groupBytes);
@@ -482,9 +527,9 @@ final class BlockedEvaluator implements RangeEvaluator {
             for (int k = 0; k < dp; k += wideTiles ? P : 2 * L) { // dp is a multiple of P on this path
                 for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
                     if (wideTiles) {
-                        backward5x4(xp, rows, ct, j, k, g);
+                        backward5x4(xp, rows, ct, j, k, g, first);
                     } else {
-                        backward5x2(xp, rows, ct, j, k, g);
+                        backward5x2(xp, rows, ct, j, k, g, first);
                     }
                 }
             }
@@ -537,6 +582,85 @@ final class BlockedEvaluator implements RangeEvaluator {
         c40.intoArray(z, zo + 4 * mp + 0 * L);
         c41.intoArray(z, zo + 4 * mp + 1 * L);
     }
+
+    /**
+     * {@link #forward5x2} for 10 rows: 20 accumulators, 2 vector loads of W and 10 broadcasts per 20 FMAs. Where the
+     * CPU issues two 512-bit FMAs per cycle (Zen 5), the 10 chains of 5 x 2 barely cover the FMA latency, and each
+     * W load serves twice the FMAs. Every z sums its k in the same order as in 5 x 2, so the result is bit-identical.
+     */
+    private void forward10x2(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
+        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
+        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 1 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
+        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 1 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
+        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 1 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
+        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
+        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 1 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
+        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 1 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
+        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 1 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
+        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 1 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
+        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
+        final int ws = dp * L;
+        for (int v = v0; v < v1; v++) {
+            final int p = v * P * blockStride + t * P;
+            final int wv = wo + v * P * L;
+            for (int kk = 0; kk < P; kk++) {
+                final int w = wv + kk * L;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wp, w + 0 * ws);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wp, w + 1 * ws);
+                FloatVector b0 = FloatVector.broadcast(SPECIES, xp[p + 0 * P + kk]);
+                c00 = b0.fma(w0, c00); c01 = b0.fma(w1, c01);
+                FloatVector b1 = FloatVector.broadcast(SPECIES, xp[p + 1 * P + kk]);
+                c10 = b1.fma(w0, c10); c11 = b1.fma(w1, c11);
+                FloatVector b2 = FloatVector.broadcast(SPECIES, xp[p + 2 * P + kk]);
+                c20 = b2.fma(w0, c20); c21 = b2.fma(w1, c21);
+                FloatVector b3 = FloatVector.broadcast(SPECIES, xp[p + 3 * P + kk]);
+                c30 = b3.fma(w0, c30); c31 = b3.fma(w1, c31);
+                FloatVector b4 = FloatVector.broadcast(SPECIES, xp[p + 4 * P + kk]);
+                c40 = b4.fma(w0, c40); c41 = b4.fma(w1, c41);
+                FloatVector b5 = FloatVector.broadcast(SPECIES, xp[p + 5 * P + kk]);
+                c50 = b5.fma(w0, c50); c51 = b5.fma(w1, c51);
+                FloatVector b6 = FloatVector.broadcast(SPECIES, xp[p + 6 * P + kk]);
+                c60 = b6.fma(w0, c60); c61 = b6.fma(w1, c61);
+                FloatVector b7 = FloatVector.broadcast(SPECIES, xp[p + 7 * P + kk]);
+                c70 = b7.fma(w0, c70); c71 = b7.fma(w1, c71);
+                FloatVector b8 = FloatVector.broadcast(SPECIES, xp[p + 8 * P + kk]);
+                c80 = b8.fma(w0, c80); c81 = b8.fma(w1, c81);
+                FloatVector b9 = FloatVector.broadcast(SPECIES, xp[p + 9 * P + kk]);
+                c90 = b9.fma(w0, c90); c91 = b9.fma(w1, c91);
+            }
+        }
+        c00.intoArray(z, zo + 0 * mp + 0 * L);
+        c01.intoArray(z, zo + 0 * mp + 1 * L);
+        c10.intoArray(z, zo + 1 * mp + 0 * L);
+        c11.intoArray(z, zo + 1 * mp + 1 * L);
+        c20.intoArray(z, zo + 2 * mp + 0 * L);
+        c21.intoArray(z, zo + 2 * mp + 1 * L);
+        c30.intoArray(z, zo + 3 * mp + 0 * L);
+        c31.intoArray(z, zo + 3 * mp + 1 * L);
+        c40.intoArray(z, zo + 4 * mp + 0 * L);
+        c41.intoArray(z, zo + 4 * mp + 1 * L);
+        c50.intoArray(z, zo + 5 * mp + 0 * L);
+        c51.intoArray(z, zo + 5 * mp + 1 * L);
+        c60.intoArray(z, zo + 6 * mp + 0 * L);
+        c61.intoArray(z, zo + 6 * mp + 1 * L);
+        c70.intoArray(z, zo + 7 * mp + 0 * L);
+        c71.intoArray(z, zo + 7 * mp + 1 * L);
+        c80.intoArray(z, zo + 8 * mp + 0 * L);
+        c81.intoArray(z, zo + 8 * mp + 1 * L);
+        c90.intoArray(z, zo + 9 * mp + 0 * L);
+        c91.intoArray(z, zo + 9 * mp + 1 * L);
+    }
+
 
     /**
      * z[t+r][s] (+)= x_(t+r) . w_s for 10 rows x 1 strip over the panel columns [v0, v1) (k = v L + kk);
@@ -598,17 +722,18 @@ final class BlockedEvaluator implements RangeEvaluator {
      * values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and each panel one row's
      * vector: constant offsets from one index each.
      */
-    private void backward5x2(float[] xp, int rows, float[] ct, int j, int k, float[] g) {
-        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
-        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
-        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
-        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
-        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
-        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
-        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
-        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
-        FloatVector a40 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 0 * L);
-        FloatVector a41 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 1 * L);
+    private void backward5x2(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+        final int go = k / P * mg * P + j * P + k % P;
+        FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
+        FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
+        FloatVector a10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 0 * L);
+        FloatVector a11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 1 * L);
+        FloatVector a20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 0 * L);
+        FloatVector a21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 1 * L);
+        FloatVector a30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 0 * L);
+        FloatVector a31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 1 * L);
+        FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
+        FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
         final int po = (k - k % P) * blockStride + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
@@ -627,16 +752,16 @@ final class BlockedEvaluator implements RangeEvaluator {
             FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
             a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41);
         }
-        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
-        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
-        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
-        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
-        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
-        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
-        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
-        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
-        a40.intoArray(g, (j + 4) * dp + k + 0 * L);
-        a41.intoArray(g, (j + 4) * dp + k + 1 * L);
+        a00.intoArray(g, go + 0 * P + 0 * L);
+        a01.intoArray(g, go + 0 * P + 1 * L);
+        a10.intoArray(g, go + 1 * P + 0 * L);
+        a11.intoArray(g, go + 1 * P + 1 * L);
+        a20.intoArray(g, go + 2 * P + 0 * L);
+        a21.intoArray(g, go + 2 * P + 1 * L);
+        a30.intoArray(g, go + 3 * P + 0 * L);
+        a31.intoArray(g, go + 3 * P + 1 * L);
+        a40.intoArray(g, go + 4 * P + 0 * L);
+        a41.intoArray(g, go + 4 * P + 1 * L);
     }
 
     /**
@@ -644,27 +769,28 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 4 vector loads and 5 broadcasts per 20 FMAs (against 2 and 5 per 10), and the block's rows of a panel read
      * contiguously. Each element of G still sums the rows in order, so the result is bit-identical to 5 x 2.
      */
-    private void backward5x4(float[] xp, int rows, float[] ct, int j, int k, float[] g) {
-        FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
-        FloatVector a01 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 1 * L);
-        FloatVector a02 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 2 * L);
-        FloatVector a03 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 3 * L);
-        FloatVector a10 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 0 * L);
-        FloatVector a11 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 1 * L);
-        FloatVector a12 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 2 * L);
-        FloatVector a13 = FloatVector.fromArray(SPECIES, g, (j + 1) * dp + k + 3 * L);
-        FloatVector a20 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 0 * L);
-        FloatVector a21 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 1 * L);
-        FloatVector a22 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 2 * L);
-        FloatVector a23 = FloatVector.fromArray(SPECIES, g, (j + 2) * dp + k + 3 * L);
-        FloatVector a30 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 0 * L);
-        FloatVector a31 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 1 * L);
-        FloatVector a32 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 2 * L);
-        FloatVector a33 = FloatVector.fromArray(SPECIES, g, (j + 3) * dp + k + 3 * L);
-        FloatVector a40 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 0 * L);
-        FloatVector a41 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 1 * L);
-        FloatVector a42 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 2 * L);
-        FloatVector a43 = FloatVector.fromArray(SPECIES, g, (j + 4) * dp + k + 3 * L);
+    private void backward5x4(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+        final int go = k / P * mg * P + j * P + k % P;
+        FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
+        FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
+        FloatVector a02 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 2 * L);
+        FloatVector a03 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 3 * L);
+        FloatVector a10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 0 * L);
+        FloatVector a11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 1 * L);
+        FloatVector a12 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 2 * L);
+        FloatVector a13 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 3 * L);
+        FloatVector a20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 0 * L);
+        FloatVector a21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 1 * L);
+        FloatVector a22 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 2 * L);
+        FloatVector a23 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 3 * L);
+        FloatVector a30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 0 * L);
+        FloatVector a31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 1 * L);
+        FloatVector a32 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 2 * L);
+        FloatVector a33 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 3 * L);
+        FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
+        FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
+        FloatVector a42 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 2 * L);
+        FloatVector a43 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 3 * L);
         final int po = k * blockStride;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
@@ -685,26 +811,26 @@ final class BlockedEvaluator implements RangeEvaluator {
             FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
             a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41); a42 = b4.fma(x2, a42); a43 = b4.fma(x3, a43);
         }
-        a00.intoArray(g, (j + 0) * dp + k + 0 * L);
-        a01.intoArray(g, (j + 0) * dp + k + 1 * L);
-        a02.intoArray(g, (j + 0) * dp + k + 2 * L);
-        a03.intoArray(g, (j + 0) * dp + k + 3 * L);
-        a10.intoArray(g, (j + 1) * dp + k + 0 * L);
-        a11.intoArray(g, (j + 1) * dp + k + 1 * L);
-        a12.intoArray(g, (j + 1) * dp + k + 2 * L);
-        a13.intoArray(g, (j + 1) * dp + k + 3 * L);
-        a20.intoArray(g, (j + 2) * dp + k + 0 * L);
-        a21.intoArray(g, (j + 2) * dp + k + 1 * L);
-        a22.intoArray(g, (j + 2) * dp + k + 2 * L);
-        a23.intoArray(g, (j + 2) * dp + k + 3 * L);
-        a30.intoArray(g, (j + 3) * dp + k + 0 * L);
-        a31.intoArray(g, (j + 3) * dp + k + 1 * L);
-        a32.intoArray(g, (j + 3) * dp + k + 2 * L);
-        a33.intoArray(g, (j + 3) * dp + k + 3 * L);
-        a40.intoArray(g, (j + 4) * dp + k + 0 * L);
-        a41.intoArray(g, (j + 4) * dp + k + 1 * L);
-        a42.intoArray(g, (j + 4) * dp + k + 2 * L);
-        a43.intoArray(g, (j + 4) * dp + k + 3 * L);
+        a00.intoArray(g, go + 0 * P + 0 * L);
+        a01.intoArray(g, go + 0 * P + 1 * L);
+        a02.intoArray(g, go + 0 * P + 2 * L);
+        a03.intoArray(g, go + 0 * P + 3 * L);
+        a10.intoArray(g, go + 1 * P + 0 * L);
+        a11.intoArray(g, go + 1 * P + 1 * L);
+        a12.intoArray(g, go + 1 * P + 2 * L);
+        a13.intoArray(g, go + 1 * P + 3 * L);
+        a20.intoArray(g, go + 2 * P + 0 * L);
+        a21.intoArray(g, go + 2 * P + 1 * L);
+        a22.intoArray(g, go + 2 * P + 2 * L);
+        a23.intoArray(g, go + 2 * P + 3 * L);
+        a30.intoArray(g, go + 3 * P + 0 * L);
+        a31.intoArray(g, go + 3 * P + 1 * L);
+        a32.intoArray(g, go + 3 * P + 2 * L);
+        a33.intoArray(g, go + 3 * P + 3 * L);
+        a40.intoArray(g, go + 4 * P + 0 * L);
+        a41.intoArray(g, go + 4 * P + 1 * L);
+        a42.intoArray(g, go + 4 * P + 2 * L);
+        a43.intoArray(g, go + 4 * P + 3 * L);
     }
 
     /**

@@ -95,6 +95,16 @@ final class ColumnEvaluator implements RangeEvaluator {
     }
 
     @Override
+    public int partialLength() {
+        return m * d;
+    }
+
+    @Override
+    public void reduce(float[][] partials, float[] gradient, int from, int to) {
+        RangeEvaluator.sumInOrder(partials, gradient, from * d, to * d);
+    }
+
+    @Override
     public double evaluate(int worker, float[] w, int from, int to, float[] margins, float[] gradient, double shift) {
         Scratch s = scratch[worker];
         float[] acc = s.accumulators;
