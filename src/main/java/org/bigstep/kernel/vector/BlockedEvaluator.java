@@ -88,6 +88,17 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     static final int C_BYTES = 1024 * 1024;
     /**
+     * With the wide tiles (10 x 2 forward, 5 x 4 gradient) the forward reads whole rows, with no d-chunks, and a
+     * block's rows are bounded by its C^T alone, m x rows floats within this many bytes: 1024x3072x256 then takes
+     * each partition of 256 rows as one block, 16384x784x1024 blocks of 120 rows. bench/compare of this against
+     * the 16-register rule (d-chunks of {@link #K_CHUNK_BYTES}, X chunk {@link #BLOCK_BYTES}, C^T {@link #C_BYTES}),
+     * Zen 5, JDK 17, 2026-12-02, medians: 1024x3072x256 162.6 -> 167.7 GFLOP/s (faster in 11 of 12 rounds),
+     * 16384x784x1024 139.2 -> 158.2 (12 of 12), 8192x784x128 134.5 -> 139.1 (7 of 8), 6000x3072x40 120.2 -> 121.4
+     * (7 of 8), 6000x784x40 100.9 -> 101.6 (5 of 8). Chunks of 4 KiB and 8 KiB of a row, and blocks of 60 to 240
+     * rows, measured between the two.
+     */
+    static final int WIDE_C_BYTES = 512 * 1024;
+    /**
      * A block's C^T above this size (m = 1024: 1.5 MiB at 240 rows) is not read whole once per pair of vectors of
      * d, from L3, but in passes of {@link #CT_PASS_BYTES} that stay in L2, each pass reading the block's panels
      * again (about 5 instead of 154 MB of L3 traffic per block at 16384x784x1024). bench/compare of passes of 256 KiB
@@ -211,11 +222,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
         this.wp = new float[strips * dp * L];
         int panels = (dp + P - 1) / P;
-        int chunks = (dp * Float.BYTES + K_CHUNK_BYTES - 1) / K_CHUNK_BYTES;
+        boolean wholeRows = wideTiles && !inPlace;
+        int chunks = wholeRows ? 1 : (dp * Float.BYTES + K_CHUNK_BYTES - 1) / K_CHUNK_BYTES;
         this.kChunk = (panels + chunks - 1) / chunks; // in panels; equal chunks: no short last chunk
-        int cRows = C_BYTES / (mg * Float.BYTES);
+        int cRows = (wholeRows ? WIDE_C_BYTES : C_BYTES) / (mg * Float.BYTES);
         int rows = inPlace ? Math.min(IN_PLACE_BLOCK_BYTES / (dp * Float.BYTES), cRows)
-                : Math.min(BLOCK_BYTES / (kChunk * P * Float.BYTES), cRows);
+                : wholeRows ? cRows : Math.min(BLOCK_BYTES / (kChunk * P * Float.BYTES), cRows);
         int minRows = inPlace ? IN_PLACE_MIN_ROWS : MIN_ROWS;
         this.blockRows = Math.max(minRows, Math.min(MAX_ROWS, rows / ROW_MULTIPLE * ROW_MULTIPLE));
         this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
