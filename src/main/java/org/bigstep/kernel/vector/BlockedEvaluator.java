@@ -373,7 +373,7 @@ final class BlockedEvaluator implements RangeEvaluator {
                     xo = 0;
                 }
                 forwardRows(xa, xo, padded, s.z);
-                loss += activate(b0, rows, s, margins, shift);
+                loss = activate(b0, rows, s, margins, shift, loss);
                 if (byStrips) {
                     backwardStrips(b0 * dp, rows, s.c, g);
                 } else {
@@ -382,7 +382,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             } else {
                 pack(b0, rows, padded, s.panels);
                 forward(s.panels, padded, s.z);
-                loss += activate(b0, rows, s, margins, shift);
+                loss = activate(b0, rows, s, margins, shift, loss);
                 backward(s.panels, rows, s.c, g, b0 == from);
             }
         }
@@ -436,16 +436,17 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * phi, phi', f, margins, loss and g per sample; C[i][j] = g_i c_j phi'(z_ij) into s.c, laid out for the
-     * gradient tiles: by groups of 5 neurons (C^T), or by pairs of strips ({@link #byStrips}).
+     * phi, phi', f, margins, loss (added to lossBefore, returned) and g per sample; C[i][j] = g_i c_j phi'(z_ij)
+     * into s.c, laid out for the gradient tiles: by groups of 5 neurons (C^T), or by pairs of strips
+     * ({@link #byStrips}).
      */
-    private double activate(int b0, int rows, Scratch s, float[] margins, double shift) {
+    private double activate(int b0, int rows, Scratch s, float[] margins, double shift, double lossBefore) {
         float[] z = s.z;
         float[] ct = s.c;
         float[] value = s.value;
         float[] slope = s.slope;
         activation.apply(z, value, slope, 0, rows * mp);
-        double loss = 0;
+        double loss = lossBefore; // one running sum over the range, so the block size cannot change it
         for (int r = 0; r < rows; r++) {
             int o = r * mp;
             FloatVector acc = FloatVector.zero(SPECIES);
