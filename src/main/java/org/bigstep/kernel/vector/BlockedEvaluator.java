@@ -534,15 +534,26 @@ final class BlockedEvaluator implements RangeEvaluator {
     private void backward(float[] xp, int rows, float[] ct, float[] g, boolean first) {
         int groupBytes = rows * CT_STRIDE * Float.BYTES;
         int groups = mg / NEURON_MULTIPLE;
+        int dv = roundUp(d, L);
         int perPass = groups * groupBytes <= CT_L2_BYTES ? groups : Math.max(1, CT_PASS_BYTES / groupBytes);
         for (int j0 = 0; j0 < mg; j0 += perPass * NEURON_MULTIPLE) {
             int j1 = Math.min(mg, j0 + perPass * NEURON_MULTIPLE);
-            for (int k = 0; k < dp; k += wideTiles ? P : 2 * L) { // dp is a multiple of P on this path
+            int step = wideTiles ? P : 2 * L;
+            for (int k = 0; k < dv; k += step) {
+                // the last panel may hold fewer vectors of d (d = 784 at 16 lanes: 1 of 4); G's columns past them
+                // are never written, and never read
+                int end = Math.min(dv, k + step);
                 for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
-                    if (wideTiles) {
+                    if (end - k == P && wideTiles) {
                         backward5x4(xp, rows, ct, j, k, g, first);
-                    } else {
-                        backward5x2(xp, rows, ct, j, k, g, first);
+                        continue;
+                    }
+                    int kk = k;
+                    for (; kk + 2 * L <= end; kk += 2 * L) {
+                        backward5x2(xp, rows, ct, j, kk, g, first);
+                    }
+                    if (kk < end) {
+                        backward5x1(xp, rows, ct, j, kk, g, first);
                     }
                 }
             }
@@ -775,6 +786,41 @@ final class BlockedEvaluator implements RangeEvaluator {
         a31.intoArray(g, go + 3 * P + 1 * L);
         a40.intoArray(g, go + 4 * P + 0 * L);
         a41.intoArray(g, go + 4 * P + 1 * L);
+    }
+
+    /**
+     * {@link #backward5x2} for a single vector of d, the last of a short last panel; 5 accumulators. Latency-bound,
+     * but a 5 x 4 tile over a panel of 1 real vector would do 4 times the FMAs.
+     */
+    private void backward5x1(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+        final int go = k / P * mg * P + j * P + k % P;
+        FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
+        FloatVector a10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 0 * L);
+        FloatVector a20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 0 * L);
+        FloatVector a30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 0 * L);
+        FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
+        final int po = (k - k % P) * blockStride + k % P;
+        final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
+        for (int i = 0; i < rows; i++) {
+            final int xi = po + i * P;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
+            final int ti = to + i * CT_STRIDE;
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
+            a00 = b0.fma(x0, a00);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
+            a10 = b1.fma(x0, a10);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
+            a20 = b2.fma(x0, a20);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
+            a30 = b3.fma(x0, a30);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
+            a40 = b4.fma(x0, a40);
+        }
+        a00.intoArray(g, go + 0 * P + 0 * L);
+        a10.intoArray(g, go + 1 * P + 0 * L);
+        a20.intoArray(g, go + 2 * P + 0 * L);
+        a30.intoArray(g, go + 3 * P + 0 * L);
+        a40.intoArray(g, go + 4 * P + 0 * L);
     }
 
     /**
