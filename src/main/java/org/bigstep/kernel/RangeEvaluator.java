@@ -43,8 +43,9 @@ public interface RangeEvaluator {
      *
      * @param margins  receives q_i for i in [from, to)
      * @param gradient a buffer of {@link #partialLength()} floats, overwritten with this range's contribution to
-     *                 e^shift grad L (already divided by n), in the evaluator's layout; the per-sample logistic derivative is formed as e^shift sigmoid(-q) directly,
-     *                 so the gradient stays in the float range when every loss is tiny
+     *                 e^shift grad L (already divided by n), in the evaluator's layout; the per-sample logistic
+     *                 derivative is formed as e^shift sigmoid(-q) directly, so the gradient stays in the float
+     *                 range when every loss is tiny
      * @param shift    the gradient scale exponent chosen by the caller, 0 for the plain gradient
      * @return sum over the range of log(1 + exp(-q_i)), in double, not divided by n and not scaled
      */

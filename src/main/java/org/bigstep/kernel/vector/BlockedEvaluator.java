@@ -15,13 +15,16 @@ import org.bigstep.loss.Logistic;
  * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed each
  * step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is broadcast and
  * FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the
- * pair of W strips stays in L1 while every row of the block passes; (2) phi and phi' of the block, f, the margin,
+ * pair of W strips stays in L1 while every row of the block passes; where the CPU has 32 vector registers,
+ * 10 samples x 2 strips ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone
+ * ({@link #WIDE_C_BYTES}); (2) phi and phi' of the block, f, the margin,
  * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij); (3) the gradient, in one of two
  * forms. With X in panels (below): C kept transposed with the values of 5 neurons for one sample together, and
  * G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of vectors of d (that slice of the block
  * stays in L1) every group of 5 neurons; where the CPU has 32 vector registers (AVX-512), 5 neurons x 4 vectors, a
  * whole panel ({@link #backward5x4}: 1024x3072x256 and 16384x784x1024 at 16 lanes, medians +8-11% on JDK 17 and 25,
- * bench/compare, 2026-12-02). With X in place (small m), when whole strips pad m no more than groups
+ * bench/compare, 2026-12-02, on a Zen 4 machine); a short last panel in 5 x 2 and 5 x 1 tiles. Each range keeps
+ * its G in the tiles' own layout ({@link #partialLength}), which {@link #reduce} converts while it sums the ranges. With X in place (small m), when whole strips pad m no more than groups
  * of 5 ({@link #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in
  * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5).
  * Nothing of size n x m is written; G (or G^T) is read and written once per block, so blocks have at least
@@ -76,7 +79,10 @@ final class BlockedEvaluator implements RangeEvaluator {
     static final int CT_STRIDE = 8;
     /** In place C^T keeps 5 values per sample: a stride of 8 was slower there (1024x3072x16: 3 of 12 rounds). */
     static final int CT_STRIDE_IN_PLACE = NEURON_MULTIPLE;
-    /** d-chunk of the forward product, in bytes of one row: the 2-strip W chunk (16 KiB at L = 8) stays in L1. */
+    /**
+     * d-chunk of the forward product with the 16-register tiles, in bytes of one row: the 2-strip W chunk (16 KiB
+     * at L = 8) stays in L1. The wide tiles read whole rows ({@link #WIDE_C_BYTES}).
+     */
     static final int K_CHUNK_BYTES = 1024;
     /** Target bytes of one d-chunk of a block's X: the forward reads it from L2 once per pair of strips. */
     static final int BLOCK_BYTES = 192 * 1024;
@@ -262,11 +268,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             for (int j = from; j < to; j++) {
                 int base = (j / L) * dp * L + j % L;
                 for (int k = 0; k < d; k++) {
-                    float sum = partials[0][base + k * L];
-                    for (int p = 1; p < partials.length; p++) {
-                        sum += partials[p][base + k * L];
-                    }
-                    gradient[j * d + k] = sum;
+                    gradient[j * d + k] = sumAt(partials, base + k * L);
                 }
             }
         } else if (inPlace) {
@@ -293,12 +295,17 @@ final class BlockedEvaluator implements RangeEvaluator {
             sum.intoArray(gradient, at + k);
         }
         for (; k < width; k++) {
-            float sum = partials[0][from + k];
-            for (int p = 1; p < partials.length; p++) {
-                sum += partials[p][from + k];
-            }
-            gradient[at + k] = sum;
+            gradient[at + k] = sumAt(partials, from + k);
         }
+    }
+
+    /** The partials' element i summed in array order. */
+    private static float sumAt(float[][] partials, int i) {
+        float sum = partials[0][i];
+        for (int p = 1; p < partials.length; p++) {
+            sum += partials[p][i];
+        }
+        return sum;
     }
 
     /**

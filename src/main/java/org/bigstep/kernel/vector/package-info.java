@@ -9,7 +9,8 @@
  *   <li>{@code VectorEvaluatorFactory}: entry point, {@code (int bitSize)} = -1 (preferred), 64, 128, 256, 512.
  *       d &lt;= 8 gets {@code ColumnEvaluator} (vectors across samples), larger d {@code BlockedEvaluator}.</li>
  *   <li>{@code BlockedEvaluator}: per block of samples, the register-tiled forward (broadcast form, W packed per
- *       step into strips one vector wide, 5 samples x 2 strips per tile), phi/phi'/margins/loss/derivative, and
+ *       step into strips one vector wide, 5 samples x 2 strips per tile; 10 x 2 with 32 vector registers),
+ *       phi/phi'/margins/loss/derivative, and
  *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile; 5 x 4 where the CPU has 32 vector registers,
  *       which on x86 comes with AVX-512, bit-identical to 5 x 2), X read from zero-padded column panels (or
  *       in place for m &lt;= 32, where widths that whole strips pad less than groups of 5, such as m = 16, take the
