@@ -243,15 +243,9 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.wp = new float[strips * dp * L];
         int panels = (dp + P - 1) / P;
         this.lastVectors = (d - (panels - 1) * P + L - 1) / L;
-        boolean wholeRows = wideTiles && !inPlace;
-        int chunks = wholeRows ? 1 : (dp * Float.BYTES + K_CHUNK_BYTES - 1) / K_CHUNK_BYTES;
-        this.kChunk = (panels + chunks - 1) / chunks; // in panels; equal chunks: no short last chunk
-        int cRows = (wholeRows ? WIDE_C_BYTES : C_BYTES) / (mg * Float.BYTES);
-        int rows = inPlace ? Math.min(IN_PLACE_BLOCK_BYTES / (dp * Float.BYTES), cRows)
-                : wholeRows ? cRows : Math.min(BLOCK_BYTES / (kChunk * P * Float.BYTES), cRows);
-        int minRows = inPlace ? IN_PLACE_MIN_ROWS : MIN_ROWS;
-        this.blockRows = Math.max(minRows, Math.min(MAX_ROWS, rows / ROW_MULTIPLE * ROW_MULTIPLE));
-        this.blockStride = roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
+        this.kChunk = kChunk(dp, P, wideTiles && !inPlace);
+        this.blockRows = blockRows(d, m, L, wideTiles);
+        this.blockStride = blockStride(blockRows);
         this.groupRows = Math.max(1, Math.min(blockStride, ACTIVATION_GROUP_FLOATS / mp));
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
@@ -259,6 +253,37 @@ final class BlockedEvaluator implements RangeEvaluator {
             // a scratch tail only where a block can end past xs's rows: in place on the caller's own array
             scratch[t] = new Scratch(blockStride, groupRows, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L);
         }
+    }
+
+    /**
+     * Panels (of {@code p} floats) per forward chunk: whole rows where {@code wholeRows}, else chunks of about
+     * {@link #K_CHUNK_BYTES}, all of the same size (no short last chunk).
+     */
+    private static int kChunk(int dp, int p, boolean wholeRows) {
+        int panels = (dp + p - 1) / p;
+        int chunks = wholeRows ? 1 : (dp * Float.BYTES + K_CHUNK_BYTES - 1) / K_CHUNK_BYTES;
+        return (panels + chunks - 1) / chunks;
+    }
+
+    /**
+     * Rows per block for d, m, the lane count and the tiles, by the limits above; static (it reads none of the
+     * template's width constants) so that tests can aim at a block's edges.
+     */
+    static int blockRows(int d, int m, int lanes, boolean wideTiles) {
+        boolean inPlace = m <= IN_PLACE_MAX_M;
+        int p = 4 * lanes;
+        int dp = inPlace ? rowStride(d, 2 * lanes) : roundUp(d, p);
+        boolean wholeRows = wideTiles && !inPlace;
+        int cRows = (wholeRows ? WIDE_C_BYTES : C_BYTES) / (roundUp(m, NEURON_MULTIPLE) * Float.BYTES);
+        int rows = inPlace ? Math.min(IN_PLACE_BLOCK_BYTES / (dp * Float.BYTES), cRows)
+                : wholeRows ? cRows : Math.min(BLOCK_BYTES / (kChunk(dp, p, false) * p * Float.BYTES), cRows);
+        int minRows = inPlace ? IN_PLACE_MIN_ROWS : MIN_ROWS;
+        return Math.max(minRows, Math.min(MAX_ROWS, rows / ROW_MULTIPLE * ROW_MULTIPLE));
+    }
+
+    /** Rows a block's scratch holds: 1.5 blockRows, for a last block that absorbs a short remainder. */
+    static int blockStride(int blockRows) {
+        return roundUp(blockRows + blockRows / 2, ROW_MULTIPLE);
     }
 
     /** Rows of dp floats the gradient pass accumulates into: G^T by strips (mp), else G (mg). */
@@ -519,14 +544,18 @@ final class BlockedEvaluator implements RangeEvaluator {
                 continue;
             }
             // C^T by groups of 5 neurons: ct[j0 / 5 stride blockStride + r stride + (j - j0)]; neurons m..mg of the
-            // last group hold +-0 (c_j = 0 there). Where one vector holds a group and fits the stride (L = 8 on the
-            // panel path), it is stored from the group's first neuron, its lanes past the 5 in the unused slots;
-            // otherwise (in place, other widths, a row's last neurons) one value at a time, rounded as the lanes
-            // round it. With a System.arraycopy of 5 floats per group, this loop over rows took 3.8-4.0% of a step
-            // at 16384x784x1024 (JDK 17, timed per block in an instrumented copy), 2.3-2.4% now.
+            // last group hold +-0 (c_j = 0 there). Where one vector holds a group, it is stored from the group's
+            // first neuron: its lanes past the 5 fall into the unused slots and the next rows' slots of the same
+            // group, which those rows overwrite after (rows go in order), so only the last rows of the group's
+            // blockStride, whose lanes would reach the next group, and a row's last neurons take one value at a
+            // time, rounded as the lanes round it. With a System.arraycopy of 5 floats per group, this loop over
+            // rows took 3.8-4.0% of a step at 16384x784x1024 (JDK 17, 8 lanes, timed per block in an instrumented
+            // copy), 2.3-2.4% with vectors. At 16 lanes (vectors spilling into the next row's slots), bench/compare
+            // against one value at a time, 1 thread, JDK 17: 8192x784x128 +4.8% (faster in 12 of 12 rounds),
+            // 6000x3072x40 +2.7% (11 of 12), 16384x784x1024 and 1024x3072x256 within noise.
             int stride = inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE;
             int groupStride = stride * blockStride;
-            int vectorsUpTo = NEURON_MULTIPLE <= L && L <= stride ? mp - L : -1;
+            int vectorsUpTo = NEURON_MULTIPLE <= L && r + (L - 1) / stride < blockStride ? mp - L : -1;
             for (int j0 = 0, c = r * stride; j0 < m; j0 += NEURON_MULTIPLE, c += groupStride) {
                 if (j0 <= vectorsUpTo) {
                     gv.mul(FloatVector.fromArray(SPECIES, coefficient, j0))

@@ -184,6 +184,22 @@ class VectorKernelTest {
         compare(600, 40, 703, "gelu", 256, false); // C^T of 1.1 MB a block: the gradient in passes that fit L2
     }
 
+    /**
+     * A partition of exactly one block as large as its scratch (blockStride rows): C^T's vector stores spill into
+     * the next rows' slots of their group, and at the scratch's last rows must not reach the next group's. On both
+     * paths (panels: m = 41, 1025 slots of 8; in place: m = 20, slots of 5), at 256 and 512 bits.
+     */
+    @Test
+    void aBlockAsLargeAsItsScratch() {
+        for (int bits : new int[] {256, 512}) {
+            boolean wide = new VectorEvaluatorFactory(bits).wideTiles();
+            for (int[] dm : new int[][] {{100, 41}, {201, 20}}) {
+                int n = BlockedEvaluator.blockStride(BlockedEvaluator.blockRows(dm[0], dm[1], bits / 32, wide));
+                compare(n, dm[0], dm[1], "gelu", bits, false);
+            }
+        }
+    }
+
     /** The heap guard counts the copy of X these layouts make; it mirrors their limits, as it cannot import them. */
     @Test
     void memoryEstimateMirrorsTheLayoutsThatCopyX() {
