@@ -34,8 +34,13 @@ public interface RangeEvaluator {
         }
     }
 
-    /** Called once per step on the coordinating thread before any range is evaluated (e.g. to pack W). */
-    default void prepare(float[] weights) {
+    /**
+     * Called once per step before any range is evaluated, for the rows (neurons) [fromRow, toRow) of W (e.g. to pack
+     * them); 0..m may come as several ranges prepared at once by the kernel's threads, each starting at a multiple
+     * of {@link PartitionedStepKernel#PREPARE_ROW_MULTIPLE}, so that no two threads write one cache line of a
+     * packed copy at any vector width.
+     */
+    default void prepare(float[] weights, int fromRow, int toRow) {
     }
 
     /**

@@ -24,6 +24,24 @@ public interface StepKernel extends AutoCloseable {
      */
     double evaluate(float[] weights, float[] margins, float[] gradient, double shift);
 
+    /**
+     * The sum of squares of the gradient the last {@link #evaluate} wrote (the shifted one, if it was), in double
+     * and in the order of {@link org.bigstep.model.TwoLayerNetwork#sumOfSquares}; computed by the threads that
+     * summed the gradient, while its rows were in cache.
+     */
+    double gradientSumOfSquares();
+
+    /**
+     * One gradient-descent update on the kernel's threads, row by row of the m x d weights: {@code master[k] -= rate
+     * * gradient[k]} in double, {@code copy[k] = (float) master[k]} (the float32 copy the next {@link #evaluate}
+     * reads).
+     *
+     * @return the updated master weights' sum of squares, in the order of {@link
+     *         org.bigstep.model.TwoLayerNetwork#sumOfSquares}: the same for any thread count, and the same as
+     *         {@code frobeniusNorm()} squared of a network holding them
+     */
+    double update(double[] master, float[] copy, float[] gradient, double rate);
+
     /** "scalar" or "vector". */
     String name();
 

@@ -113,13 +113,45 @@ public final class TwoLayerNetwork {
         }
     }
 
-    /** ||W||_F in double. */
+    /** ||W||_F in double, its squares summed in the order of {@link #sumOfSquares}. */
     public double frobeniusNorm() {
+        return Math.sqrt(sumOfSquares(weights, m, d));
+    }
+
+    /**
+     * The sum of squares of an m x d row-major array in double, in the one order every weight and gradient norm of
+     * bigstep uses: each row by {@link #rowSumOfSquares}, then the rows added in order. Rows are the unit, so the
+     * kernel's threads can sum theirs and the result stays the same for any thread count.
+     */
+    public static double sumOfSquares(double[] a, int m, int d) {
         double s = 0;
-        for (double w : weights) {
-            s += w * w;
+        for (int j = 0; j < m; j++) {
+            s += rowSumOfSquares(a, j * d, (j + 1) * d);
         }
-        return Math.sqrt(s);
+        return s;
+    }
+
+    /**
+     * a[from..to) squared and summed in four interleaved partial sums (element from + 4i + r into sum r, the last
+     * to - from mod 4 elements into sum 0 in order), combined as (s0 + s1) + (s2 + s3): four chains of additions
+     * instead of one, so the sum is not bound by the latency of a double add.
+     */
+    public static double rowSumOfSquares(double[] a, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = from;
+        for (; k + 4 <= to; k += 4) {
+            s0 += a[k] * a[k];
+            s1 += a[k + 1] * a[k + 1];
+            s2 += a[k + 2] * a[k + 2];
+            s3 += a[k + 3] * a[k + 3];
+        }
+        for (; k < to; k++) {
+            s0 += a[k] * a[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** &lt;w_j, x&gt; in double, x row-major at offset. */

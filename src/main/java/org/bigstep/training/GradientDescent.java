@@ -85,14 +85,6 @@ public final class GradientDescent {
         return min;
     }
 
-    private static double sumOfSquares(float[] v) {
-        double s = 0;
-        for (float g : v) {
-            s += (double) g * g;
-        }
-        return s;
-    }
-
     private TrainingResult loop(TwoLayerNetwork network, Dataset data, long firstStep, PhaseTracker phases,
                                 NetworkConstants constants, StepKernel kernel, StepListener[] listeners) {
         int n = data.size();
@@ -121,7 +113,7 @@ public final class GradientDescent {
                 loss = kernel.evaluate(w32, margins, gradient, shift);
             }
             double unscale = Math.exp(-shift);
-            record.set(t, loss, margins, n, weightNorm, Math.sqrt(sumOfSquares(gradient)) * unscale, constants, eta);
+            record.set(t, loss, margins, n, weightNorm, Math.sqrt(kernel.gradientSumOfSquares()) * unscale, constants, eta);
             if (record.finite()) {
                 phases.observe(t, loss);
             }
@@ -135,16 +127,9 @@ public final class GradientDescent {
             if (t == options.steps()) {
                 break;
             }
-            // one pass: update the double master weights, refresh the float32 copy and the norm for step t+1
-            double normSq = 0;
-            double rate = eta * unscale;
-            for (int k = 0; k < w.length; k++) {
-                double wk = w[k] - rate * gradient[k];
-                w[k] = wk;
-                w32[k] = (float) wk;
-                normSq += wk * wk;
-            }
-            weightNorm = Math.sqrt(normSq);
+            // one pass on the kernel's threads: update the double master weights, refresh the float32 copy and
+            // the norm for step t+1 (summed as frobeniusNorm sums it, so a resumed run's first norm is the same)
+            weightNorm = Math.sqrt(kernel.update(w, w32, gradient, eta * unscale));
             updates++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -108,6 +108,59 @@ class PartitionedStepKernelTest {
         }
     }
 
+    /**
+     * The gradient's and the updated weights' sums of squares, and the update itself, for 1 to 3 threads: the same
+     * bits every time, the sums in the order of TwoLayerNetwork.sumOfSquares, near the plain sums; W large enough
+     * for the update to run on all threads (40 x 1001) and small enough to stay on the caller's (3 x 7).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 1001})
+    void updateAndNormsAreTheSameForAnyThreadCount(int d) {
+        int m = d == 7 ? 3 : 40;
+        assertEquals(d == 1001, m * d >= PartitionedStepKernel.PARALLEL_UPDATE_MIN, "setup: which path");
+        Dataset data = randomData(600, d, d);
+        TwoLayerNetwork net = TwoLayerNetwork.initialize(m, d, 5, 1, 1);
+        float[] w = new float[m * d];
+        net.copyWeightsTo(w);
+        double[] refMaster = null;
+        double refGradSq = 0;
+        double refNormSq = 0;
+        for (int threads : new int[] {1, 2, 3}) {
+            KernelSpec spec = new KernelSpec(data, Activations.parse("softplus"), net.signs(), 1, threads);
+            try (StepKernel k = Kernels.create(spec, KernelChoice.SCALAR)) {
+                float[] grad = new float[m * d];
+                k.evaluate(w, new float[600], grad);
+                double gradSq = k.gradientSumOfSquares();
+                double plain = 0;
+                double[] g = new double[grad.length];
+                for (int i = 0; i < grad.length; i++) {
+                    g[i] = grad[i];
+                    plain += g[i] * g[i];
+                }
+                assertEquals(TwoLayerNetwork.sumOfSquares(g, m, d), gradSq, 0.0, "gradient: the order of sumOfSquares");
+                assertEquals(plain, gradSq, 1e-12 * plain);
+                double[] master = net.weights().clone();
+                float[] copy = new float[m * d];
+                double rate = 0.75;
+                double normSq = k.update(master, copy, grad, rate);
+                for (int i = 0; i < master.length; i++) {
+                    assertEquals(net.weights()[i] - rate * grad[i], master[i], 0.0, "master weight " + i);
+                    assertEquals((float) master[i], copy[i], 0.0f, "float32 copy " + i);
+                }
+                assertEquals(TwoLayerNetwork.sumOfSquares(master, m, d), normSq, 0.0, "weights: the order of sumOfSquares");
+                if (refMaster == null) {
+                    refMaster = master;
+                    refGradSq = gradSq;
+                    refNormSq = normSq;
+                } else {
+                    assertEquals(refGradSq, gradSq, 0.0, "gradient sum of squares, threads=" + threads);
+                    assertEquals(refNormSq, normSq, 0.0, "weight sum of squares, threads=" + threads);
+                    assertArrayEquals(refMaster, master, "master weights, threads=" + threads);
+                }
+            }
+        }
+    }
+
     @Test
     void rejectsShortArraysAndUseAfterClose() {
         Dataset data = randomData(10, 3, 1);
@@ -116,9 +169,13 @@ class PartitionedStepKernelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.evaluate(new float[5], new float[10], new float[6]));
         assertTrue(e.getMessage().contains("length 6"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> k.evaluate(new float[6], new float[9], new float[6]));
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+                () -> k.update(new double[6], new float[5], new float[6], 1));
+        assertTrue(u.getMessage().contains("length 6"), u.getMessage());
         k.close();
         k.close(); // idempotent
         assertThrows(IllegalStateException.class, () -> k.evaluate(new float[6], new float[10], new float[6]));
+        assertThrows(IllegalStateException.class, () -> k.update(new double[6], new float[6], new float[6], 1));
         assertThrows(IllegalArgumentException.class, () -> new KernelSpec(data, Activations.parse("softplus"), new double[] {1}, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new KernelSpec(data, Activations.parse("softplus"), new double[0], 1, 1));
         assertEquals(KernelChoice.SCALAR, KernelChoice.parse(" Scalar "));

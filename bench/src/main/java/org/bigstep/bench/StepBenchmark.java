@@ -87,22 +87,11 @@ public class StepBenchmark {
 
     @Benchmark
     public double step() {
-        // as GradientDescent.loop: evaluate at the float32 copy, gradient norm, then one pass that updates the
-        // double master weights, refreshes the float32 copy and the weight norm for the next step
+        // as GradientDescent.loop: evaluate at the float32 copy, gradient norm, then one pass on the kernel's
+        // threads that updates the double master weights, refreshes the float32 copy and the weight norm
         double risk = stepKernel.evaluate(w32, margins, gradient);
-        double gradSq = 0;
-        for (float g : gradient) {
-            gradSq += (double) g * g;
-        }
-        double[] master = w;
-        float[] copy = w32;
-        double normSq = 0;
-        for (int k = 0; k < master.length; k++) {
-            double wk = master[k] - ETA * gradient[k];
-            master[k] = wk;
-            copy[k] = (float) wk;
-            normSq += wk * wk;
-        }
+        double gradSq = stepKernel.gradientSumOfSquares();
+        double normSq = stepKernel.update(w, w32, gradient, ETA);
         lastRisk = risk;
         return risk + gradSq + normSq;
     }

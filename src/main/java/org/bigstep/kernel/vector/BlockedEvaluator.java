@@ -381,10 +381,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    /** Packs W (m x d) into strips: wp[(s dp + k) L + lane] = w[(s L + lane) d + k]; padding stays 0. */
+    /** Packs rows [from, to) of W (m x d) into strips: wp[(s dp + k) L + lane] = w[(s L + lane) d + k]; padding stays 0. */
     @Override
-    public void prepare(float[] w) {
-        for (int j = 0; j < m; j++) {
+    public void prepare(float[] w, int from, int to) {
+        for (int j = from; j < to; j++) {
             int base = (j / L) * dp * L + j % L;
             int row = j * d;
             for (int k = 0; k < d; k++) {

@@ -182,6 +182,10 @@ class VectorKernelTest {
         compare(2100, 3072, 16, "softplus", 256, false); // in place: blocks of 30 rows of 12 KiB
         compare(3000, 100, 300, "huber-relu:h=0.5", 128, false); // panels, C^T-bound blocks, m not a multiple of 5 or L
         compare(600, 40, 703, "gelu", 256, false); // C^T of 1.1 MB a block: the gradient in passes that fit L2
+        // W of 39000 weights, at least PARALLEL_UPDATE_MIN: on 2 threads packed by both, rows 0-79 and 80-129
+        assertTrue(130 * 300 >= org.bigstep.kernel.PartitionedStepKernel.PARALLEL_UPDATE_MIN, "setup: W packed by both threads");
+        compare(700, 300, 130, "softplus", 512, false);
+        compare(700, 300, 130, "silu", 256, false);
     }
 
     /**
