@@ -38,16 +38,14 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * On the current development machine (AMD EPYC family 25 model 17 under KVM, 2 cores, AVX-512, 16 float lanes, 32
- * vector registers) the FMA peak is 115 GFLOP/s per core ({@code CeilingBenchmark}; a C loop of 512-bit FMAs gives
- * 109-113), so 75% is about 86. Measured paired ({@code bench/compare --threads 1,2}, 2026-12-02), one thread runs the
- * GEMM-bound shapes at medians of 75-81 GFLOP/s (65-71%; best rounds up to 73%; the JDK 25 report: 64-70%): the 75%
- * target is not met. The forward tile on data in L1 runs at 93-97% of peak here; inside the step the tiles run at
- * about 83-94 GFLOP/s (a throwaway copy of the kernel that timed each phase) and the rest of the step costs 10-12%
- * ({@code bench/profile}). 2 threads give 1.71-1.96x one thread in the same runs (met). In the JMH reports the fused
- * step beats NumPy's two GEMMs on both activation-bound shapes (1.22-1.52x on one thread, JDK 17 and 25), and tiny d
- * runs at 40-43x the scalar kernel. On the earlier machine (Zen 3, AVX2, 8 lanes, 16 registers; peak about 100) the
- * step reached 38-62% of peak on one thread (the notes' later sections).
+ * On the current development machine (AMD EPYC family 26 model 2 under KVM, a Zen 5 core, 2 cores, AVX-512, 16
+ * float lanes, 32 vector registers, two 512-bit FMA pipes) the FMA peak is 202-208 GFLOP/s per core ({@code
+ * CeilingBenchmark}), so 75% is about 153-156. One thread runs the GEMM-bound steps at 71-72% of peak in the JDK 25
+ * report and at 75-76% in JDK 17 reruns (2026-12-02, 95fd209; the JDK 17 report's 62-65% fell in one of the VM's
+ * slow spells); paired {@code bench/compare} medians of the evaluation are 72-77%: at the line. 2 threads give
+ * 1.74-1.92x one thread in the reports (met). The fused step beats NumPy's two GEMMs on both activation-bound
+ * shapes (1.3-3.0x, JDK 17 and 25, 1 and 2 threads), and tiny d runs at 54-70x the scalar kernel. On the earlier
+ * machines: Zen 4-class (one 512-bit FMA per cycle, peak 115) 62-73%; Zen 3 (AVX2, peak about 100) 38-62%.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
