@@ -103,9 +103,7 @@ public final class PartitionedStepKernel implements StepKernel {
 
     @Override
     public double evaluate(float[] weights, float[] margins, float[] gradient, double shift) {
-        if (closed) {
-            throw new IllegalStateException("kernel is closed");
-        }
+        requireOpen();
         if (weights.length < size || gradient.length < size || margins.length < n) {
             throw new IllegalArgumentException("kernel: expected weights and gradient of length " + size + " and margins of length "
                     + n + ", found " + weights.length + ", " + gradient.length + ", " + margins.length);
@@ -136,10 +134,7 @@ public final class PartitionedStepKernel implements StepKernel {
             barrier.await(0);
             reduceShare(0);
             barrier.await(0);
-            Throwable f = failure;
-            if (f != null) {
-                throw new IllegalStateException("kernel worker failed: " + f, f);
-            }
+            rethrowFailure();
         }
         gradientSquares = sumRows();
         double loss = 0;
@@ -156,9 +151,7 @@ public final class PartitionedStepKernel implements StepKernel {
 
     @Override
     public double update(double[] master, float[] copy, float[] gradient, double rate) {
-        if (closed) {
-            throw new IllegalStateException("kernel is closed");
-        }
+        requireOpen();
         if (master.length < size || copy.length < size || gradient.length < size) {
             throw new IllegalArgumentException("kernel: expected master, copy and gradient of length " + size
                     + ", found " + master.length + ", " + copy.length + ", " + gradient.length);
@@ -179,12 +172,23 @@ public final class PartitionedStepKernel implements StepKernel {
                 failure = t;
             }
             barrier.await(0);
-            Throwable f = failure;
-            if (f != null) {
-                throw new IllegalStateException("kernel worker failed: " + f, f);
-            }
+            rethrowFailure();
         }
         return sumRows();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("kernel is closed");
+        }
+    }
+
+    /** Throws what a thread of the last parallel pass threw, if any (after the pass's final barrier). */
+    private void rethrowFailure() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new IllegalStateException("kernel worker failed: " + f, f);
+        }
     }
 
     /** rowSquares summed in row order. */
