@@ -21,8 +21,8 @@ public final class PartitionedStepKernel implements StepKernel {
     /** Enough partitions to balance two to eight cores without making the reduction costly. */
     static final int MAX_PARTITIONS = 8;
     /**
-     * Weights (m d) from which {@link #update} runs on all threads: below this the pass takes microseconds, less
-     * than waking the workers.
+     * Weights (m d) from which {@link #update} and the evaluator's {@link RangeEvaluator#prepare} run on all
+     * threads: below this a pass over W takes microseconds, less than waking the workers or one more barrier.
      */
     public static final int PARALLEL_UPDATE_MIN = 1 << 15;
     /** Rows per thread of the parallel {@link RangeEvaluator#prepare} start at multiples of this (16 lanes at most). */
@@ -236,14 +236,19 @@ public final class PartitionedStepKernel implements StepKernel {
         if (!stepPrepareShared) {
             return;
         }
-        int chunk = (m + threads - 1) / threads;
-        chunk = (chunk + PREPARE_ROW_MULTIPLE - 1) / PREPARE_ROW_MULTIPLE * PREPARE_ROW_MULTIPLE;
+        int chunk = rowShare(PREPARE_ROW_MULTIPLE);
         int from = Math.min(m, worker * chunk);
         try {
             evaluator.prepare(stepWeights, from, Math.min(m, from + chunk));
         } finally {
             barrier.await(worker);
         }
+    }
+
+    /** Rows of W per thread in a pass split by rows: m / threads rounded up to a multiple of {@code multiple}. */
+    private int rowShare(int multiple) {
+        int chunk = (m + threads - 1) / threads;
+        return (chunk + multiple - 1) / multiple * multiple;
     }
 
     private void computePartitions(int worker) {
@@ -254,7 +259,7 @@ public final class PartitionedStepKernel implements StepKernel {
 
     /** This worker's rows of the gradient: partition 0 + partition 1 + ... in partition order. */
     private void reduceShare(int worker) {
-        int chunk = (m + threads - 1) / threads;
+        int chunk = rowShare(1);
         int from = Math.min(m, worker * chunk);
         int to = Math.min(m, from + chunk);
         if (from < to) {
@@ -272,7 +277,7 @@ public final class PartitionedStepKernel implements StepKernel {
 
     /** This worker's rows of an {@link #update}. */
     private void updateShare(int worker) {
-        int chunk = (m + threads - 1) / threads;
+        int chunk = rowShare(1);
         int from = Math.min(m, worker * chunk);
         updateRows(from, Math.min(m, from + chunk));
     }

@@ -12,23 +12,24 @@ import org.bigstep.loss.Logistic;
  * The fused, cache-blocked step for d above {@link VectorEvaluatorFactory#COLUMN_MAX_D}; a template defined once
  * per width by {@link SpeciesTemplates}.
  *
- * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed each
- * step into strips of L neurons (one vector = L neurons at one input coordinate), one x value is broadcast and
- * FMA'd into 5 samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the
- * pair of W strips stays in L1 while every row of the block passes; where the CPU has 32 vector registers,
- * 10 samples x 2 strips ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone
- * ({@link #WIDE_C_BYTES}); (2) phi and phi' of the block, f, the margin,
- * the loss and the logistic derivative per sample, and C = g_i c_j phi'(z_ij); (3) the gradient, in one of two
- * forms. With X in panels (below): C kept transposed with the values of 5 neurons for one sample together, and
- * G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of vectors of d (that slice of the block
- * stays in L1) every group of 5 neurons; where the CPU has 32 vector registers (AVX-512), 5 neurons x 4 vectors, a
- * whole panel ({@link #backward5x4}: 1024x3072x256 and 16384x784x1024 at 16 lanes, medians +8-11% on JDK 17 and 25,
- * bench/compare, 2026-12-02, on a Zen 4 machine); a short last panel in 5 x 2 and 5 x 1 tiles. Each range keeps
- * its G in the tiles' own layout ({@link #partialLength}), which {@link #reduce} converts while it sums the ranges. With X in place (small m), when whole strips pad m no more than groups
- * of 5 ({@link #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in
- * accumulators, one x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5).
- * Nothing of size n x m is written; G (or G^T) is read and written once per block, so blocks have at least
- * {@link #MIN_ROWS} rows ({@link #IN_PLACE_MIN_ROWS} in place, where G is small).
+ * <p>Per block of {@link #blockRows} samples: (1) forward Z = X_block W^T in the broadcast form: W is packed each step
+ * into strips of L neurons (one vector = L neurons at one input coordinate), one x value is broadcast and FMA'd into 5
+ * samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the pair of W strips
+ * stays in L1 while every row of the block passes; where the CPU has 32 vector registers, 10 samples x 2 strips
+ * ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone ({@link #WIDE_C_BYTES}), a last panel that d
+ * fills in part over its vectors of d alone; (2) phi and phi' by groups of rows that stay in L1 ({@link
+ * #ACTIVATION_GROUP_FLOATS}), f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j
+ * phi'(z_ij); (3) the gradient, in one of two forms. With X in panels (below): C kept transposed with the values of 5
+ * neurons for one sample together, and G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of
+ * vectors of d (that slice of the block stays in L1) every group of 5 neurons; where the CPU has 32 vector registers
+ * (AVX-512), 5 neurons x 4 vectors, a whole panel ({@link #backward5x4}: 1024x3072x256 and 16384x784x1024 at 16 lanes,
+ * medians +8-11% on JDK 17 and 25, bench/compare, 2026-12-02, on a Zen 4 machine); a short last panel in 5 x 2 and 5 x
+ * 1 tiles. Each range keeps its G in the tiles' own layout ({@link #partialLength}), which {@link #reduce} converts
+ * while it sums the ranges. With X in place (small m), when whole strips pad m no more than groups of 5 ({@link
+ * #byStrips}): G^T += X_block^T C by strips, like the forward, with 5 coordinates of d x 2 strips in accumulators, one
+ * x value broadcast into both strips (m = 16: 16 rows of work, against 20 in groups of 5). Nothing of size n x m is
+ * written; G (or G^T) is read and written once per block, so blocks have at least {@link #MIN_ROWS} rows ({@link
+ * #IN_PLACE_MIN_ROWS} in place, where G is small).
  *
  * <p>Two layouts of X. For m above {@link #IN_PLACE_MAX_M} the block's rows are first copied into column panels
  * {@link #P} = 4L floats wide (the block's rows contiguous): both products then read X with constant offsets from
@@ -381,7 +382,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    /** Packs rows [from, to) of W (m x d) into strips: wp[(s dp + k) L + lane] = w[(s L + lane) d + k]; padding stays 0. */
+    /**
+     * Packs rows [from, to) of W (m x d) into strips: wp[(s dp + k) L + lane] = w[(s L + lane) d + k]; padding
+     * stays 0.
+     */
     @Override
     public void prepare(float[] w, int from, int to) {
         for (int j = from; j < to; j++) {
