@@ -40,13 +40,14 @@
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
  * On the current development machine (AMD EPYC family 26 model 2 under KVM, a Zen 5 core, 2 cores, AVX-512, 16
  * float lanes, 32 vector registers, two 512-bit FMA pipes) the FMA peak is 202-208 GFLOP/s per core ({@code
- * CeilingBenchmark}), so 75% is about 153-156. One thread runs the GEMM-bound steps at 68.8% and 74.9% of peak in
- * the JDK 17 report, 72.4% and 71.0% in the JDK 25 report and 75-76% in JDK 17 reruns (2026-12-02, 95fd209);
- * paired {@code bench/compare} medians of the evaluation are 72-77%: at the line. 2 threads give 1.82-1.83x one
- * thread in three of the reports' four rows and 1.57x in the fourth (single runs swing that much on this VM). The
- * fused step beats NumPy's two GEMMs on both activation-bound shapes (1.1-3.0x, JDK 17 and 25, 1 and 2 threads),
- * and tiny d runs at 53x the scalar kernel. On the earlier
- * machines: Zen 4-class (one 512-bit FMA per cycle, peak 115) 62-73%; Zen 3 (AVX2, peak about 100) 38-62%.
+ * CeilingBenchmark}), so 75% is about 153-156. One thread runs the GEMM-bound steps at 73.7% and 74.4%
+ * (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) of peak in the two JDK 17 reports of the evening (61.8-74.9% in
+ * the afternoon's two), 72.4% and 71.0% in the JDK 25 report, and 75.0% and 77.9% in a JDK 25 JMH rerun (2026-12-02,
+ * 95fd209). Its two tile loops run at 94-96% of the peak; the rest is passes that move memory: at the line. 2 threads
+ * give 1.57-1.92x one thread in the reports (single runs swing that much on this VM). The fused step beats NumPy's two
+ * GEMMs on both activation-bound shapes (1.1-3.0x, JDK 17 and 25, 1 and 2 threads), and tiny d runs at 53x the scalar
+ * kernel. On the earlier machines: Zen 4-class (one 512-bit FMA per cycle, peak 115) 62-73%; Zen 3 (AVX2, peak
+ * about 100) 38-62%.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
