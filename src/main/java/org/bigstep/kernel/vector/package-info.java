@@ -42,8 +42,8 @@
  * float lanes, 32 vector registers, two 512-bit FMA pipes) the FMA peak is 202-208 GFLOP/s per core ({@code
  * CeilingBenchmark}), so 75% is about 153-156. One thread runs the GEMM-bound steps at 73.7% and 74.4%
  * (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) of peak in the two JDK 17 reports of the evening (61.8-74.9% in
- * the afternoon's two), 72.4% and 71.0% in the JDK 25 report, and 75.0% and 77.9% in a JDK 25 JMH rerun (2026-12-02,
- * 95fd209). Its two tile loops run at 94-96% of the peak; the rest is passes that move memory: at the line. 2 threads
+ * the afternoon's two), 72.5% and 83.1% in the evening's JDK 25 report (72.4% and 71.0% in the afternoon's), and 75.0%
+ * and 77.9% in a JDK 25 JMH rerun (2026-12-02, 95fd209). Its two tile loops run at 94-96% of the peak; the rest is passes that move memory: at the line. 2 threads
  * give 1.57-1.92x one thread in the reports (single runs swing that much on this VM). The fused step beats NumPy's two
  * GEMMs on both activation-bound shapes (1.1-3.0x, JDK 17 and 25, 1 and 2 threads), and tiny d runs at 53x the scalar
  * kernel. On the earlier machines: Zen 4-class (one 512-bit FMA per cycle, peak 115) 62-73%; Zen 3 (AVX2, peak
