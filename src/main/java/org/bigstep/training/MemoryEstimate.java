@@ -16,14 +16,15 @@ import org.bigstep.kernel.PartitionedStepKernel;
  *                    sample plus a vector's padding, and C, whose groups of 5 neurons are stored 8 floats apart:
  *                    at most 2 m; X panels or a padded copy of the block: 2 d) and n doubles; and once, for the
  *                    vector layouts that keep one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with
- *                    padded rows
+ *                    padded rows, or from {@link #TRANSPOSED_MIN_D} on (where AVX-512 makes the forward transposed)
+ *                    a copy of X^T and of W, and per thread 64 floats per neuron for the forward's tiles
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
     /** JVM and library overhead that is there whatever the run (classes, picocli, buffers). */
     public static final long BASE = 32L << 20;
-    /** Rows of the vector kernel's largest block buffer (1.5 blocks of at most 240). */
-    static final long BLOCK_ROWS = 360;
+    /** Rows of the vector kernel's largest block buffer (1.5 blocks of at most 256, rounded up to 10). */
+    public static final long BLOCK_ROWS = 390;
     /**
      * Up to this width the vector kernel reads X in place, from a copy with rows padded by up to 64 floats when d
      * is not a whole number of its tiles (the vector package's limit, which this package cannot import; a test
@@ -32,12 +33,15 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
     public static final int COPY_MAX_M = 32;
     /** Up to this dimension the vector kernel keeps X by columns, a copy padded by up to 64 samples. */
     public static final int COPY_MAX_D = 8;
+    /** From this dimension (and above {@link #COPY_MAX_M}) the vector kernel may copy X^T, padded by 64 samples. */
+    public static final int TRANSPOSED_MIN_D = 2048;
 
     public static MemoryEstimate of(long n, long d, long m, int threads) {
         long md = m * d;
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
-                (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8)
+                (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8
+                        + (transposed(d, m) ? 64 * (m + 5) * 4 : 0))
                         + copyOfX(n, d, m));
     }
 
@@ -45,7 +49,14 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         if (d <= COPY_MAX_D) {
             return 4 * (n + 64) * d;
         }
-        return m <= COPY_MAX_M ? 4 * n * (d + 64) : 0;
+        if (m <= COPY_MAX_M) {
+            return 4 * n * (d + 64);
+        }
+        return transposed(d, m) ? 4 * (n + 64) * d + 4 * (m + 5) * d : 0; // X^T, and W with m rounded up to 5
+    }
+
+    private static boolean transposed(long d, long m) {
+        return d >= TRANSPOSED_MIN_D && m > COPY_MAX_M;
     }
 
     public long total() {

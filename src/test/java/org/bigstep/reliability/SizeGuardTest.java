@@ -31,10 +31,13 @@ class SizeGuardTest {
         assertEquals(7L * 1000 * 4, e.partitions());
         assertEquals(4L * 2048, e.margins());
         assertEquals(e.data() + e.weights() + e.partitions() + e.margins() + e.scratch() + MemoryEstimate.BASE, e.total());
-        // a narrow layer (X read in place from a padded copy) and tiny d (X kept by columns) count a copy of X
-        long wide = MemoryEstimate.of(100_000, 3000, 64, 1).scratch();
-        assertTrue(MemoryEstimate.of(100_000, 3000, 16, 1).scratch() >= 4L * 100_000 * 3000, "copy for m <= 32");
-        assertTrue(wide < 4L * 100_000 * 3000, "no copy for m > 32: " + wide);
+        // a narrow layer (X read in place from a padded copy), tiny d (X kept by columns) and, for wider layers,
+        // d from TRANSPOSED_MIN_D (X^T for the transposed forward) count a copy of X
+        long wide = MemoryEstimate.of(100_000, 1500, 64, 1).scratch();
+        assertTrue(MemoryEstimate.of(100_000, 1500, 16, 1).scratch() >= 4L * 100_000 * 1500, "copy for m <= 32");
+        assertTrue(wide < 4L * 100_000 * 1500, "no copy for m > 32, d = 1500: " + wide);
+        assertTrue(MemoryEstimate.of(100_000, MemoryEstimate.TRANSPOSED_MIN_D, 64, 1).scratch()
+                >= 4L * 100_000 * MemoryEstimate.TRANSPOSED_MIN_D, "copy of X^T for m > 32, d >= TRANSPOSED_MIN_D");
         assertTrue(MemoryEstimate.of(10_000_000, 2, 64, 1).scratch() >= 4L * 10_000_000 * 2, "copy for d <= 8");
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> MemoryEstimate.of(1000, 1000, 10_000_000, 2).require(0));

@@ -17,7 +17,9 @@ import org.bigstep.loss.Logistic;
  * samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the pair of W strips
  * stays in L1 while every row of the block passes; where the CPU has 32 vector registers, 10 samples x 2 strips
  * ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone ({@link #WIDE_C_BYTES}), a last panel that d
- * fills in part over its vectors of d alone; (2) phi and phi' by groups of rows that stay in L1 ({@link
+ * fills in part over its vectors of d alone; with those tiles and d from {@link #TRANSPOSED_MIN_D}, in the gradient's
+ * form instead ({@link #forwardTransposed}: Z^T in 5 neurons x 4 vectors of samples of a copy of X^T made once, W
+ * broadcast, bit-identical z); (2) phi and phi' by groups of rows that stay in L1 ({@link
  * #ACTIVATION_GROUP_FLOATS}), f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j
  * phi'(z_ij); (3) the gradient, in one of two forms. With X in panels (below): C kept transposed with the values of 5
  * neurons for one sample together, and G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of
@@ -106,6 +108,17 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     static final int WIDE_C_BYTES = 512 * 1024;
     /**
+     * From this d on, the wide tiles' forward runs in the gradient's form ({@link #forwardTransposed}) on a copy of
+     * X^T. bench/compare of it against the broadcast forward (f47b965), 1 thread, JDK 17, Zen 4 VM, 2026-12-03,
+     * rounds faster and medians: 1024 x d x 256 with d = 2048 10/12 (+8%), 2304 10/12 (+10%), 3072 20/30 (+7%),
+     * 4096 10/12 (+8%), 6000x3072x40 10/12 (even); below, the broadcast forward was faster: 2048x1536x256 in 10 of
+     * 12 rounds, 8192x784x128 9/12, 16384x784x1024 14/16 (-6%). The broadcast forward reads a pair of W strips
+     * of whole rows (2 d L floats: 192 KiB at d = 1536, 256 KiB at 2048, L = 16) from L2 for every tile of 10
+     * rows, and the transposed tile reads its X^T with the same reuse as the gradient tile; past some size the
+     * no longer pays for its loads: a guess, not measured with counters (the development VM has none).
+     */
+    static final int TRANSPOSED_MIN_D = 2048;
+    /**
      * A block's C^T above this size (m = 1024: 1.5 MiB at 240 rows) is not read whole once per pair of vectors of
      * d, from L3, but in passes of {@link #CT_PASS_BYTES} that stay in L2, each pass reading the block's panels
      * again (about 5 instead of 154 MB of L3 traffic per block at 16384x784x1024). bench/compare of passes of 256 KiB
@@ -179,7 +192,24 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final int xRows;
     private final float[] y;
     private final float[] coefficient;
+    /** W packed into strips for the broadcast forward; null on the transposed path. */
     private final float[] wp;
+    /**
+     * The forward in the gradient's form ({@link #forwardTransposed}): with the wide tiles on the panel path, where
+     * X^T fits the memory bound given to the constructor.
+     */
+    private final boolean transposed;
+    /**
+     * On the transposed path, X^T by groups of L samples: sample i, coordinate k at {@code (i / L) L d + k L + i % L},
+     * with zero samples after the last up to 3 groups past it (a tile reads 4 groups); else null.
+     */
+    private final float[] xt;
+    /**
+     * On the transposed path, W row-major with m rounded up to mg rows, rows m..mg zero, so that a last group of
+     * neurons needs no tail; else null. (W by groups of 5 neurons, 8 floats per coordinate like C^T, measured
+     * 1.5-3 points of a step slower in bench/profile: a scalar transpose each step, and 3 of 8 floats unused.)
+     */
+    private final float[] wt;
     private final RowActivation activation;
     /**
      * On the panel path, the gradient in 5 neurons x 4 vectors of d ({@link #backward5x4}: 20 accumulators) instead
@@ -200,8 +230,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         /** C for the gradient tiles: C^T by groups of 5 neurons, or C by pairs of strips. */
         final float[] c;
         final float[] lanes;
+        /** The 20 accumulators of each transposed forward tile of one slice of samples, before they are copied into z. */
+        final float[] tile;
 
-        Scratch(int rows, int groupRows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int lanes) {
+        Scratch(int rows, int groupRows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int lanes, int tileGroups) {
             z = new float[rows * mp];
             zGroup = new float[groupRows * mp];
             value = new float[groupRows * mp];
@@ -210,10 +242,17 @@ final class BlockedEvaluator implements RangeEvaluator {
             this.tail = tail ? new float[rows * dp] : null;
             c = new float[cPerRow * rows];
             this.lanes = new float[lanes];
+            this.tile = new float[tileGroups * 4 * NEURON_MULTIPLE * lanes];
         }
     }
 
-    BlockedEvaluator(KernelSpec spec, int workers, RowActivation activation, boolean wideTiles) {
+    /**
+     * {@code transposedMinD}: d from which the wide tiles' forward is transposed ({@link #TRANSPOSED_MIN_D}; tests
+     * force either forward, which give bit-identical results); {@code transposeBytes}: the largest copy of X^T it
+     * may make, else the broadcast forward runs.
+     */
+    BlockedEvaluator(KernelSpec spec, int workers, RowActivation activation, boolean wideTiles, int transposedMinD,
+            long transposeBytes) {
         this.wideTiles = wideTiles;
         this.n = spec.data().size();
         this.d = spec.data().dimension();
@@ -241,19 +280,38 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
-        this.wp = new float[strips * dp * L];
+        long xtFloats = ((long) (n + L - 1) / L + 3) * L * d;
+        this.transposed = wideTiles && !inPlace && d >= transposedMinD && xtFloats * Float.BYTES <= transposeBytes
+                && xtFloats <= Integer.MAX_VALUE - 8;
+        this.wp = transposed ? null : new float[strips * dp * L];
+        this.xt = transposed ? transpose(x, n, d, (int) xtFloats) : null;
+        this.wt = transposed ? new float[mg * d] : null;
         int panels = (dp + P - 1) / P;
         this.lastVectors = (d - (panels - 1) * P + L - 1) / L;
         this.kChunk = kChunk(dp, P, wideTiles && !inPlace);
-        this.blockRows = blockRows(d, m, L, wideTiles);
+        this.blockRows = blockRows(d, m, L, wideTiles, transposed);
         this.blockStride = blockStride(blockRows);
         this.groupRows = Math.max(1, Math.min(blockStride, ACTIVATION_GROUP_FLOATS / mp));
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
             int cPerRow = byStrips ? mp : mg / NEURON_MULTIPLE * (inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE);
             // a scratch tail only where a block can end past xs's rows: in place on the caller's own array
-            scratch[t] = new Scratch(blockStride, groupRows, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L);
+            scratch[t] = new Scratch(blockStride, groupRows, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L, transposed ? mg / NEURON_MULTIPLE : 0);
         }
+    }
+
+    /** X^T by groups of L samples ({@link #xt}), the rows of one group read together. */
+    private static float[] transpose(float[] x, int n, int d, int floats) {
+        float[] t = new float[floats];
+        for (int i0 = 0; i0 < n; i0 += L) {
+            int base = i0 * d;
+            for (int i = i0, end = Math.min(n, i0 + L); i < end; i++) {
+                for (int k = 0, at = base + i - i0; k < d; k++, at += L) {
+                    t[at] = x[i * d + k];
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -271,6 +329,11 @@ final class BlockedEvaluator implements RangeEvaluator {
      * template's width constants) so that tests can aim at a block's edges.
      */
     static int blockRows(int d, int m, int lanes, boolean wideTiles) {
+        return blockRows(d, m, lanes, wideTiles, wideTiles && m > IN_PLACE_MAX_M && d >= TRANSPOSED_MIN_D);
+    }
+
+    /** {@link #blockRows(int, int, int, boolean)} for a forward that is transposed or not. */
+    static int blockRows(int d, int m, int lanes, boolean wideTiles, boolean transposed) {
         boolean inPlace = m <= IN_PLACE_MAX_M;
         int p = 4 * lanes;
         int dp = inPlace ? rowStride(d, 2 * lanes) : roundUp(d, p);
@@ -279,6 +342,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         int rows = inPlace ? Math.min(IN_PLACE_BLOCK_BYTES / (dp * Float.BYTES), cRows)
                 : wholeRows ? cRows : Math.min(BLOCK_BYTES / (kChunk(dp, p, false) * p * Float.BYTES), cRows);
         int minRows = inPlace ? IN_PLACE_MIN_ROWS : MIN_ROWS;
+        if (transposed) {
+            // whole tiles of the transposed forward (4 vectors of samples): the nearest multiple, at least MIN_ROWS
+            int quad = 4 * lanes;
+            int nearest = (Math.min(MAX_ROWS, rows) + quad / 2) / quad * quad;
+            return Math.max(roundUp(minRows, quad), nearest);
+        }
         return Math.max(minRows, Math.min(MAX_ROWS, rows / ROW_MULTIPLE * ROW_MULTIPLE));
     }
 
@@ -388,6 +457,10 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     @Override
     public void prepare(float[] w, int from, int to) {
+        if (transposed) {
+            System.arraycopy(w, from * d, wt, from * d, (to - from) * d);
+            return;
+        }
         for (int j = from; j < to; j++) {
             int base = (j / L) * dp * L + j % L;
             int row = j * d;
@@ -433,7 +506,11 @@ final class BlockedEvaluator implements RangeEvaluator {
                 }
             } else {
                 pack(b0, rows, padded, s.panels);
-                forward(s.panels, padded, s.z);
+                if (transposed) {
+                    forwardTransposed(b0, end, s.z, s.tile);
+                } else {
+                    forward(s.panels, padded, s.z);
+                }
                 loss = activate(b0, rows, s, margins, shift, loss);
                 backward(s.panels, rows, s.c, g, b0 == from);
             }
@@ -479,6 +556,119 @@ final class BlockedEvaluator implements RangeEvaluator {
                 }
             }
         }
+    }
+
+    /**
+     * Z = X W^T for rows [b0, end) in the gradient's form: per 4 vectors of samples of X^T (a 4L-sample slice of
+     * X^T, read from L2 by every group of neurons), every group of 5 neurons ({@link #forwardTransposed5x4}), each
+     * tile's z copied into the block's z, rows by row. Rows of the first and last tiles outside [b0, end) are
+     * computed (another range's samples, or X^T's zero padding) and not copied.
+     */
+    private void forwardTransposed(int b0, int end, float[] z, float[] tiles) {
+        final int quad = 4 * L;
+        final int columns = Math.min(mg, mp); // z's columns past mg (when mp > mg) stay 0 from allocation
+        final int tileFloats = NEURON_MULTIPLE * quad;
+        for (int i0 = b0 - b0 % L; i0 < end; i0 += quad) {
+            for (int j = 0; j < columns; j += NEURON_MULTIPLE) {
+                forwardTransposed5x4(xt, i0 * d, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
+            }
+            // copied after all of the slice's tiles ran: read back at once, the vector stores stall the loads
+            // (the copy took 5.8% of a step at 16384x784x1024, bench/profile, against 2.4% one tile later)
+            int from = Math.max(b0, i0);
+            int to = Math.min(end, i0 + quad);
+            for (int j = 0; j < columns; j += NEURON_MULTIPLE) {
+                copyTile(tiles, j / NEURON_MULTIPLE * tileFloats, Math.min(NEURON_MULTIPLE, columns - j), from - i0,
+                        to - i0, z, (from - b0) * mp + j);
+            }
+        }
+    }
+
+    /** Samples [t0, t1) of a stored tile (from at) into z rows from zo, width neurons of 5. */
+    private void copyTile(float[] tile, int at, int width, int t0, int t1, float[] z, int zo) {
+        final int quad = 4 * L;
+        if (width == NEURON_MULTIPLE) {
+            for (int t = t0; t < t1; t++, zo += mp) {
+                z[zo + 0] = tile[at + 0 * quad + t];
+                z[zo + 1] = tile[at + 1 * quad + t];
+                z[zo + 2] = tile[at + 2 * quad + t];
+                z[zo + 3] = tile[at + 3 * quad + t];
+                z[zo + 4] = tile[at + 4 * quad + t];
+            }
+            return;
+        }
+        for (int t = t0; t < t1; t++, zo += mp) {
+            for (int jj = 0; jj < width; jj++) {
+                z[zo + jj] = tile[at + jj * quad + t];
+            }
+        }
+    }
+
+    /**
+     * z of 5 neurons (from wt at wo) x 4L samples (4 groups of X^T from xo): 20 accumulators, 4 vector loads and 5
+     * broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in order from zero, as the broadcast
+     * forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards give bit-identical z. Stored to
+     * tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
+     */
+    private void forwardTransposed5x4(float[] xt, int xo, float[] wt, int wo, float[] tile, int at) {
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = FloatVector.zero(SPECIES);
+        FloatVector a02 = FloatVector.zero(SPECIES);
+        FloatVector a03 = FloatVector.zero(SPECIES);
+        FloatVector a10 = FloatVector.zero(SPECIES);
+        FloatVector a11 = FloatVector.zero(SPECIES);
+        FloatVector a12 = FloatVector.zero(SPECIES);
+        FloatVector a13 = FloatVector.zero(SPECIES);
+        FloatVector a20 = FloatVector.zero(SPECIES);
+        FloatVector a21 = FloatVector.zero(SPECIES);
+        FloatVector a22 = FloatVector.zero(SPECIES);
+        FloatVector a23 = FloatVector.zero(SPECIES);
+        FloatVector a30 = FloatVector.zero(SPECIES);
+        FloatVector a31 = FloatVector.zero(SPECIES);
+        FloatVector a32 = FloatVector.zero(SPECIES);
+        FloatVector a33 = FloatVector.zero(SPECIES);
+        FloatVector a40 = FloatVector.zero(SPECIES);
+        FloatVector a41 = FloatVector.zero(SPECIES);
+        FloatVector a42 = FloatVector.zero(SPECIES);
+        FloatVector a43 = FloatVector.zero(SPECIES);
+        final int ld = L * d;
+        for (int k = 0; k < d; k++) {
+            final int xi = xo + k * L;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, xi + 0 * ld);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, xi + 1 * ld);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, xi + 2 * ld);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, xi + 3 * ld);
+            final int wi = wo + k;
+            FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wi + 0]);
+            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1 * d]);
+            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11); a12 = b1.fma(x2, a12); a13 = b1.fma(x3, a13);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, wt[wi + 2 * d]);
+            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21); a22 = b2.fma(x2, a22); a23 = b2.fma(x3, a23);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, wt[wi + 3 * d]);
+            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31); a32 = b3.fma(x2, a32); a33 = b3.fma(x3, a33);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, wt[wi + 4 * d]);
+            a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41); a42 = b4.fma(x2, a42); a43 = b4.fma(x3, a43);
+        }
+        a00.intoArray(tile, at + 0 * L);
+        a01.intoArray(tile, at + 1 * L);
+        a02.intoArray(tile, at + 2 * L);
+        a03.intoArray(tile, at + 3 * L);
+        a10.intoArray(tile, at + 4 * L);
+        a11.intoArray(tile, at + 5 * L);
+        a12.intoArray(tile, at + 6 * L);
+        a13.intoArray(tile, at + 7 * L);
+        a20.intoArray(tile, at + 8 * L);
+        a21.intoArray(tile, at + 9 * L);
+        a22.intoArray(tile, at + 10 * L);
+        a23.intoArray(tile, at + 11 * L);
+        a30.intoArray(tile, at + 12 * L);
+        a31.intoArray(tile, at + 13 * L);
+        a32.intoArray(tile, at + 14 * L);
+        a33.intoArray(tile, at + 15 * L);
+        a40.intoArray(tile, at + 16 * L);
+        a41.intoArray(tile, at + 17 * L);
+        a42.intoArray(tile, at + 18 * L);
+        a43.intoArray(tile, at + 19 * L);
     }
 
     /** Z = X W^T for the block (rows of xa from xo), in the same order as {@link #forward}. */

@@ -25,6 +25,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
 
     private final VectorSpecies<Float> species;
     private final boolean wideTiles;
+    /** d from which the blocked evaluator's wide tiles transpose the forward. */
+    private final int transposedMinD;
     private final String caution;
     private final MethodHandle activationRows;
     private final MethodHandle blocked;
@@ -39,7 +41,17 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
      * 512-bit vectors (AVX-512), whatever width the kernel then uses; tests force either choice.
      */
     VectorEvaluatorFactory(int bitSize, boolean wideTiles) {
+        this(bitSize, wideTiles, BlockedEvaluator.TRANSPOSED_MIN_D);
+    }
+
+    /**
+     * {@code transposedMinD}: d from which the wide tiles' forward runs transposed, on a copy of X^T of at most a
+     * quarter of the heap (X itself takes as much). Both forwards give bit-identical results, so this changes speed
+     * and memory only; tests force either (1 or {@link Integer#MAX_VALUE}) and compare them.
+     */
+    VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD) {
         this.wideTiles = wideTiles;
+        this.transposedMinD = transposedMinD;
         if (bitSize == -1) {
             species = FloatVector.SPECIES_PREFERRED;
         } else if (bitSize == 64 || bitSize == 128 || bitSize == 256 || bitSize == 512) {
@@ -56,7 +68,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 + " or leave it unset";
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
-        this.blocked = constructor(BlockedEvaluator.class, evaluator.appendParameterTypes(boolean.class));
+        this.blocked = constructor(BlockedEvaluator.class, evaluator.appendParameterTypes(boolean.class, int.class, long.class));
         this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 
@@ -79,7 +91,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 RowActivation softplus = (RowActivation) activationRows.invoke(Activations.parse("softplus"));
                 return (RangeEvaluator) column.invoke(spec, workers, rows, sigmoid, softplus);
             }
-            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles);
+            long bound = Runtime.getRuntime().maxMemory() / 4;
+            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles, transposedMinD, bound);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

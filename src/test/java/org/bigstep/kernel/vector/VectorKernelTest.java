@@ -134,6 +134,16 @@ class VectorKernelTest {
         assertEquals(r1.loss(), other.loss(), 0.0, tiles + "loss");
         assertArrayEquals(r1.margins(), other.margins(), tiles + "margins");
         assertArrayEquals(r1.gradient(), other.gradient(), tiles + "gradient");
+        // and the wide tiles' two forwards, transposed and by broadcasts, forced at any d, sum alike
+        Result broadcast = run(one, new VectorEvaluatorFactory(bits, true, Integer.MAX_VALUE), w);
+        Result transposed = run(one, new VectorEvaluatorFactory(bits, true, 1), w);
+        String forwards = what + ": transposed and broadcast forwards differ in the ";
+        assertEquals(broadcast.loss(), transposed.loss(), 0.0, forwards + "loss");
+        assertArrayEquals(broadcast.margins(), transposed.margins(), forwards + "margins");
+        assertArrayEquals(broadcast.gradient(), transposed.gradient(), forwards + "gradient");
+        Result transposed2 = run(two, new VectorEvaluatorFactory(bits, true, 1), w);
+        assertArrayEquals(transposed.margins(), transposed2.margins(), what + ": transposed, 1 and 2 threads differ");
+        assertArrayEquals(transposed.gradient(), transposed2.gradient(), what + ": transposed, 1 and 2 threads differ");
     }
 
     /** Tiles for 32 registers exactly where the CPU has 512-bit vectors (x86: AVX-512 brings 32 registers). */
@@ -209,6 +219,9 @@ class VectorKernelTest {
     void memoryEstimateMirrorsTheLayoutsThatCopyX() {
         assertEquals(BlockedEvaluator.IN_PLACE_MAX_M, org.bigstep.training.MemoryEstimate.COPY_MAX_M);
         assertEquals(VectorEvaluatorFactory.COLUMN_MAX_D, org.bigstep.training.MemoryEstimate.COPY_MAX_D);
+        assertEquals(BlockedEvaluator.TRANSPOSED_MIN_D, org.bigstep.training.MemoryEstimate.TRANSPOSED_MIN_D);
+        long rows = BlockedEvaluator.blockStride(BlockedEvaluator.blockRows(3072, 256, 16, true));
+        assertTrue(rows <= org.bigstep.training.MemoryEstimate.BLOCK_ROWS, "block buffers of " + rows + " rows");
     }
 
     /**
