@@ -9,7 +9,9 @@
  *   <li>{@code VectorEvaluatorFactory}: entry point, {@code (int bitSize)} = -1 (preferred), 64, 128, 256, 512.
  *       d &lt;= 8 gets {@code ColumnEvaluator} (vectors across samples), larger d {@code BlockedEvaluator}.</li>
  *   <li>{@code BlockedEvaluator}: per block of samples, the register-tiled forward (broadcast form, W packed per
- *       step into strips one vector wide, 5 samples x 2 strips per tile; 10 x 2 with 32 vector registers),
+ *       step into strips one vector wide, 5 samples x 2 strips per tile; 10 x 2 with 32 vector registers, and
+ *       there from d = 2048 in the gradient's form on a copy of X^T, 5 neurons x 4 vectors of samples, with
+ *       bit-identical z),
  *       phi/phi'/margins/loss/derivative, and
  *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile; 5 x 4 where the CPU has 32 vector registers,
  *       which on x86 comes with AVX-512, bit-identical to 5 x 2), X read from zero-padded column panels (or
@@ -38,16 +40,16 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * On the current development machine (AMD EPYC family 26 model 2 under KVM, a Zen 5 core, 2 cores, AVX-512, 16
- * float lanes, 32 vector registers, two 512-bit FMA pipes) the FMA peak is 202-208 GFLOP/s per core ({@code
- * CeilingBenchmark}), so 75% is about 153-156. One thread runs the GEMM-bound steps at 73.7% and 74.4%
- * (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) of peak in the two JDK 17 reports of the evening (61.8-74.9% in
- * the afternoon's two), 72.5% and 83.1% in the evening's JDK 25 report (72.4% and 71.0% in the afternoon's), and 75.0%
- * and 77.9% in a JDK 25 JMH rerun (2026-12-02, 95fd209). Its two tile loops run at 94-96% of the peak; the rest is passes that move memory: at the line. 2 threads
- * give 1.57-1.92x one thread in the reports (single runs swing that much on this VM). The fused step beats NumPy's two
- * GEMMs on both activation-bound shapes (1.1-3.0x, JDK 17 and 25, 1 and 2 threads), and tiny d runs at 53x the scalar
- * kernel. On the earlier machines: Zen 4-class (one 512-bit FMA per cycle, peak 115) 62-73%; Zen 3 (AVX2, peak
- * about 100) 38-62%.
+ * The current reports (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17 under
+ * KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
+ * ({@code CeilingBenchmark}), so 75% is about 86. One thread runs the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
+ * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
+ * 72.7% (JDK 17, in a slow minute). The tile loops run at 84-90% of the peak ({@code bench/profile}); the rest of the step is passes that move memory (packing X, the
+ * reduction, the activation): near the line, not over it on every run. 2 threads give 1.57-2.01x one thread (the
+ * 1.57x in a slow spell; JMH 1.79-1.95x). The fused step beats NumPy's two GEMMs on both activation-bound shapes,
+ * and tiny d runs at 35-51x the scalar kernel. On the Zen 5-class VMs of 2026-12-02 (two 512-bit FMA pipes, peak
+ * 202-208; kernel of 95fd209): 73.7% and 74.4% (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) in the JDK 17
+ * reports, 72.5% and 83.1% on JDK 25; on the Zen 3 machine of the first weeks (AVX2, peak about 100) 38-62%.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
