@@ -109,13 +109,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     static final int WIDE_C_BYTES = 512 * 1024;
     /**
      * From this d on, the wide tiles' forward runs in the gradient's form ({@link #forwardTransposed}) on a copy of
-     * X^T. bench/compare of it against the broadcast forward (f47b965), 1 thread, JDK 17, Zen 4 VM, 2026-12-03,
-     * rounds faster and medians: 1024 x d x 256 with d = 2048 10/12 (+8%), 2304 10/12 (+10%), 3072 20/30 (+7%),
-     * 4096 10/12 (+8%), 6000x3072x40 10/12 (even); below, the broadcast forward was faster: 2048x1536x256 in 10 of
-     * 12 rounds, 8192x784x128 9/12, 16384x784x1024 14/16 (-6%). The broadcast forward reads a pair of W strips
-     * of whole rows (2 d L floats: 192 KiB at d = 1536, 256 KiB at 2048, L = 16) from L2 for every tile of 10
-     * rows, and the transposed tile reads its X^T with the same reuse as the gradient tile; past some size the
-     * no longer pays for its loads: a guess, not measured with counters (the development VM has none).
+     * X^T. bench/compare against the broadcast forward (f47b965), 1 thread, JDK 17, Zen 4 VM, 2026-12-03, rounds
+     * the transposed forward was faster and medians: 1024 x d x 256 with d = 2048 10/12 (+8%), 2304 10/12 (+10%),
+     * 3072 9/12 and 11/16 (+3-4%), 4096 10/12 (+8%), 6000x3072x40 12/12 (+4.5%). Forced below (a threshold of 1):
+     * 2048x1536x256 4/12 (-2.5%), 8192x784x128 1/12 (-5%), 16384x784x1024 1/10 (-6%). A guess at why, not measured
+     * with counters (the VM has none): the broadcast forward reads a pair of W strips of whole rows (2 d L floats:
+     * 192 KiB at d = 1536, 256 KiB at 2048, L = 16) from L2 for every tile of 10 rows, which costs more as d grows.
      */
     static final int TRANSPOSED_MIN_D = 2048;
     /**
@@ -230,10 +229,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         /** C for the gradient tiles: C^T by groups of 5 neurons, or C by pairs of strips. */
         final float[] c;
         final float[] lanes;
-        /** The 20 accumulators of each transposed forward tile of one slice of samples, before they are copied into z. */
+        /** The 20 accumulators of each transposed forward tile of one slice of samples, before they go into z. */
         final float[] tile;
 
-        Scratch(int rows, int groupRows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int lanes, int tileGroups) {
+        Scratch(int rows, int groupRows, int mp, int cPerRow, int dp, boolean inPlace, boolean tail, int lanes,
+                int tileGroups) {
             z = new float[rows * mp];
             zGroup = new float[groupRows * mp];
             value = new float[groupRows * mp];
@@ -281,7 +281,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
         long xtFloats = ((long) (n + L - 1) / L + 3) * L * d;
-        this.transposed = wideTiles && !inPlace && d >= transposedMinD && xtFloats * Float.BYTES <= transposeBytes
+        this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.wp = transposed ? null : new float[strips * dp * L];
         this.xt = transposed ? transpose(x, n, d, (int) xtFloats) : null;
@@ -296,11 +296,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         for (int t = 0; t < workers; t++) {
             int cPerRow = byStrips ? mp : mg / NEURON_MULTIPLE * (inPlace ? CT_STRIDE_IN_PLACE : CT_STRIDE);
             // a scratch tail only where a block can end past xs's rows: in place on the caller's own array
-            scratch[t] = new Scratch(blockStride, groupRows, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L, transposed ? mg / NEURON_MULTIPLE : 0);
+            scratch[t] = new Scratch(blockStride, groupRows, mp, cPerRow, dp, inPlace, inPlace && xRows == n, L,
+                    transposed ? mg / NEURON_MULTIPLE : 0);
         }
     }
 
-    /** X^T by groups of L samples ({@link #xt}), the rows of one group read together. */
+    /** X^T by groups of L samples ({@link #xt}), read row by row. */
     private static float[] transpose(float[] x, int n, int d, int floats) {
         float[] t = new float[floats];
         for (int i0 = 0; i0 < n; i0 += L) {
@@ -329,7 +330,12 @@ final class BlockedEvaluator implements RangeEvaluator {
      * template's width constants) so that tests can aim at a block's edges.
      */
     static int blockRows(int d, int m, int lanes, boolean wideTiles) {
-        return blockRows(d, m, lanes, wideTiles, wideTiles && m > IN_PLACE_MAX_M && d >= TRANSPOSED_MIN_D);
+        return blockRows(d, m, lanes, wideTiles, transposes(d, m, wideTiles, TRANSPOSED_MIN_D));
+    }
+
+    /** Whether the forward is transposed for d and m from {@code minD} on, before the bound on the copy of X^T. */
+    private static boolean transposes(int d, int m, boolean wideTiles, int minD) {
+        return wideTiles && m > IN_PLACE_MAX_M && d >= minD;
     }
 
     /** {@link #blockRows(int, int, int, boolean)} for a forward that is transposed or not. */
@@ -560,9 +566,9 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * Z = X W^T for rows [b0, end) in the gradient's form: per 4 vectors of samples of X^T (a 4L-sample slice of
-     * X^T, read from L2 by every group of neurons), every group of 5 neurons ({@link #forwardTransposed5x4}), each
-     * tile's z copied into the block's z, rows by row. Rows of the first and last tiles outside [b0, end) are
-     * computed (another range's samples, or X^T's zero padding) and not copied.
+     * X^T, read from L2 by every group of neurons), every group of 5 neurons ({@link #forwardTransposed5x4}); then
+     * the slice's tiles copied into the block's z, row by row. Rows of the first and last slices outside [b0, end)
+     * are computed (another range's samples, or X^T's zero padding) and not copied.
      */
     private void forwardTransposed(int b0, int end, float[] z, float[] tiles) {
         final int quad = 4 * L;

@@ -68,7 +68,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 + " or leave it unset";
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
-        this.blocked = constructor(BlockedEvaluator.class, evaluator.appendParameterTypes(boolean.class, int.class, long.class));
+        this.blocked = constructor(BlockedEvaluator.class,
+                evaluator.appendParameterTypes(boolean.class, int.class, long.class));
         this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 

@@ -44,8 +44,9 @@
  * KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. One thread runs the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
  * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
- * 72.7% (JDK 17, in a slow minute). The tile loops run at 84-90% of the peak ({@code bench/profile}); the rest of the step is passes that move memory (packing X, the
- * reduction, the activation): near the line, not over it on every run. 2 threads give 1.57-2.01x one thread (the
+ * 72.7% (JDK 17, in a slow minute). The tile loops run at 84-90% of the peak ({@code bench/profile}); the rest of
+ * the step is passes that move memory (packing X, the reduction, the activation): near the line, not over it on
+ * every run. 2 threads give 1.57-2.01x one thread (the
  * 1.57x in a slow spell; JMH 1.79-1.95x). The fused step beats NumPy's two GEMMs on both activation-bound shapes,
  * and tiny d runs at 35-51x the scalar kernel. On the Zen 5-class VMs of 2026-12-02 (two 512-bit FMA pipes, peak
  * 202-208; kernel of 95fd209): 73.7% and 74.4% (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) in the JDK 17
