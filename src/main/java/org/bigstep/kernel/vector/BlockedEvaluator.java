@@ -99,14 +99,18 @@ final class BlockedEvaluator implements RangeEvaluator {
     /**
      * With the wide tiles (10 x 2 forward, 5 x 4 gradient) the forward reads whole rows, with no d-chunks, and a
      * block's rows are bounded by its C^T alone, m x rows floats within this many bytes: 1024x3072x256 then takes
-     * each partition of 256 rows as one block, 16384x784x1024 blocks of 120 rows. bench/compare of this against
+     * each partition of 256 rows as one block, 16384x784x1024 blocks of 240 rows. bench/compare of this against
      * the 16-register rule (d-chunks of {@link #K_CHUNK_BYTES}, X chunk {@link #BLOCK_BYTES}, C^T {@link #C_BYTES}),
      * Zen 5, JDK 17, 2026-12-02, medians: 1024x3072x256 162.6 -> 167.7 GFLOP/s (faster in 11 of 12 rounds),
      * 16384x784x1024 139.2 -> 158.2 (12 of 12), 8192x784x128 134.5 -> 139.1 (7 of 8), 6000x3072x40 120.2 -> 121.4
      * (7 of 8), 6000x784x40 100.9 -> 101.6 (5 of 8). Chunks of 4 KiB and 8 KiB of a row, and blocks of 60 to 240
-     * rows, measured between the two.
+     * rows, measured between the two. That rule was 512 KiB (blocks of 120 rows at m = 1024); on the Zen 4 VM (L2 1
+     * MiB, L1 32 KiB) 1 MiB (240 rows: W and G, 3.2 MB each, pass through once per 240 rows instead of 120),
+     * bench/compare, 16384x784x1024, 2026-12-03, medians: JDK 17 78.1 -> 85.0 GFLOP/s (faster in 10 of 10 rounds),
+     * JDK 25 75.2 -> 81.1 (8 of 8), 2 threads JDK 17 151.5 -> 162.5 (7 of 8); 256 KiB 71.0 (0 of 10). Blocks of 360
+     * and 480 rows (with MAX_ROWS raised) against 240: 84.9 and 85.9 against 85.1 (5 and 7 of 10), not taken.
      */
-    static final int WIDE_C_BYTES = 512 * 1024;
+    static final int WIDE_C_BYTES = 1024 * 1024;
     /**
      * From this d on, the wide tiles' forward runs in the gradient's form ({@link #forwardTransposed}) on a copy of
      * X^T. bench/compare against the broadcast forward (f47b965), 1 thread, JDK 17, Zen 4 VM, 2026-12-03, rounds
