@@ -13,7 +13,7 @@ import org.bigstep.kernel.PartitionedStepKernel;
  * @param margins     n float32 margins
  * @param scratch     kernel scratch, generously: per thread one float32 gradient (m*d, both rounded up to whole
  *                    vectors), block buffers for up to {@link #BLOCK_ROWS} samples (Z, phi and phi', 3 m floats a
- *                    sample plus a vector's padding, and C, whose groups of 5 neurons are stored 8 floats apart:
+ *                    sample plus a vector's padding, and C, whose groups of 5 neurons are stored up to 8 floats apart:
  *                    at most 2 m; X panels or a padded copy of the block: 2 d) and n doubles; and once, for the
  *                    vector layouts that keep one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with
  *                    padded rows, or from {@link #TRANSPOSED_MIN_D} on (where AVX-512 makes the forward transposed)

@@ -72,15 +72,19 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** Backward tiles on the panel path take 5 neurons; C^T and G have m rounded up to this many rows. */
     static final int NEURON_MULTIPLE = 5;
     /**
-     * On the panel path C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's (3
-     * left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient tile's 5
-     * broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
+     * On the panel path C^T keeps a group's 5 values of one sample CT_STRIDE floats apart from the next sample's.
+     * It was 8 (3 left unused): with a power-of-two stride JDK 17's C2 removes the range checks of the gradient
+     * tile's 5 broadcasts, which it keeps at a stride of 5 (39 -> 30 instructions per 10 FMAs in the disassembly; JDK 25:
      * 27 -> 26). bench/compare of the stride 5 against 8, 16384x784x1024, rounds in which 8 was faster: JDK 17
      * 12/12, 8/12 and 5/12 in three runs, JDK 25 9/12, 5/12 and 3/12; 2 threads 9/10 (JDK 17) and 6/10 (JDK 25);
      * other panel shapes 5-8 of 12. Kept for the instructions JDK 17 saves; the timings on the shared development
-     * VM cannot resolve the difference on JDK 25.
+     * VM cannot resolve the difference on JDK 25. With blocks of 240 rows at m = 1024 ({@link #WIDE_C_BYTES}), a
+     * block's C^T at a stride of 8 (1.57 MB) no longer fits L2, at 5 it is 0.98 MB: bench/compare of 5 against 8,
+     * 1 thread, Zen 4 VM, 2026-12-03, medians: 16384x784x1024 JDK 17 83.2 -> 84.9 GFLOP/s (faster in 8 of 10
+     * rounds), JDK 25 88.7 -> 92.3 (8 of 10); JDK 17 1024x3072x256 82.0 -> 82.7 (7 of 10), 8192x784x128 77.2 ->
+     * 76.5 (3 of 10). Hence 5: a smaller C^T outweighs the range checks.
      */
-    static final int CT_STRIDE = 8;
+    static final int CT_STRIDE = 5;
     /** In place C^T keeps 5 values per sample: a stride of 8 was slower there (1024x3072x16: 3 of 12 rounds). */
     static final int CT_STRIDE_IN_PLACE = NEURON_MULTIPLE;
     /**

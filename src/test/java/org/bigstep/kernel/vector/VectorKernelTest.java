@@ -213,7 +213,7 @@ class VectorKernelTest {
     /**
      * A partition of exactly one block as large as its scratch (blockStride rows): C^T's vector stores spill into
      * the next rows' slots of their group, and at the scratch's last rows must not reach the next group's. On both
-     * paths (panels: m = 41, 1025 slots of 8; in place: m = 20, slots of 5), at 256 and 512 bits.
+     * paths (panels: m = 41; in place: m = 20; slots of 5 on both), at 256 and 512 bits.
      */
     @Test
     void aBlockAsLargeAsItsScratch() {
