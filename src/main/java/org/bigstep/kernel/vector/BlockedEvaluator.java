@@ -541,12 +541,17 @@ final class BlockedEvaluator implements RangeEvaluator {
             // with the wide tiles, a last panel that d fills in part takes only its vectors of d
             boolean tail = wideTiles && v1 == panels && lastVectors < P / L;
             int full = tail ? v1 - 1 : v1;
-            int tailVectors = tail ? lastVectors : 0;
+            boolean tailFirst = first && full == v0;
             int s = 0;
             for (; s + 2 <= strips; s += 2) {
                 if (wideTiles) {
                     for (int r = 0; r < rows; r += 10) {
-                        forward10x2(xp, r, v0, full, tailVectors, s * dp * L, z, r * mp + s * L, first);
+                        if (full > v0) {
+                            forward10x2(xp, r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                        }
+                        if (tail) {
+                            forward10x2Tail(xp, r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                        }
                     }
                 } else {
                     for (int r = 0; r < rows; r += 5) {
@@ -556,7 +561,12 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
             if (s < strips) {
                 for (int r = 0; r < rows; r += 10) {
-                    forward10x1(xp, r, v0, full, tailVectors, s * dp * L, z, r * mp + s * L, first);
+                    if (full > v0) {
+                        forward10x1(xp, r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                    }
+                    if (tail) {
+                        forward10x1Tail(xp, r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                    }
                 }
             }
         }
@@ -880,13 +890,8 @@ final class BlockedEvaluator implements RangeEvaluator {
      * {@link #forward5x2} for 10 rows: 20 accumulators, 2 vector loads of W and 10 broadcasts per 20 FMAs. Where the
      * CPU issues two 512-bit FMAs per cycle (Zen 5), the 10 chains of 5 x 2 barely cover the FMA latency, and each
      * W load serves twice the FMAs. Every z sums its k in the same order as in 5 x 2, so the result is bit-identical.
-     * After panels [v0, v1), the first {@code tailVectors} vectors of panel v1: a last panel that d fills in part
-     * (d = 784 at 16 lanes: 1 vector of 4; the columns skipped are zeros of both X and W). That part was a method
-     * of its own (against the whole panel: bench/compare, 1 thread, JDK 17, 16384x784x1024 +2.0%, faster in 8 of 12
-     * rounds), which loaded and stored the 20 accumulators again for 16 steps of k.
      */
-    private void forward10x2(float[] xp, int t, int v0, int v1, int tailVectors, int wo, float[] z, int zo,
-            boolean first) {
+    private void forward10x2(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
         FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
         FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
         FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
@@ -937,11 +942,61 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90); c91 = b9.fma(w1, c91);
             }
         }
-        // then the first tailVectors vectors of panel v1, a last panel that d fills in part: the loop keeps a
-        // constant inner bound (a variable bound on the loop above made this method about 25 times slower, C2)
-        for (int q = 0; q < tailVectors; q++) {
-            final int p = v1 * P * blockStride + t * P + q * L;
-            final int wv = wo + v1 * P * L + q * L * L;
+        c00.intoArray(z, zo + 0 * mp + 0 * L);
+        c01.intoArray(z, zo + 0 * mp + 1 * L);
+        c10.intoArray(z, zo + 1 * mp + 0 * L);
+        c11.intoArray(z, zo + 1 * mp + 1 * L);
+        c20.intoArray(z, zo + 2 * mp + 0 * L);
+        c21.intoArray(z, zo + 2 * mp + 1 * L);
+        c30.intoArray(z, zo + 3 * mp + 0 * L);
+        c31.intoArray(z, zo + 3 * mp + 1 * L);
+        c40.intoArray(z, zo + 4 * mp + 0 * L);
+        c41.intoArray(z, zo + 4 * mp + 1 * L);
+        c50.intoArray(z, zo + 5 * mp + 0 * L);
+        c51.intoArray(z, zo + 5 * mp + 1 * L);
+        c60.intoArray(z, zo + 6 * mp + 0 * L);
+        c61.intoArray(z, zo + 6 * mp + 1 * L);
+        c70.intoArray(z, zo + 7 * mp + 0 * L);
+        c71.intoArray(z, zo + 7 * mp + 1 * L);
+        c80.intoArray(z, zo + 8 * mp + 0 * L);
+        c81.intoArray(z, zo + 8 * mp + 1 * L);
+        c90.intoArray(z, zo + 9 * mp + 0 * L);
+        c91.intoArray(z, zo + 9 * mp + 1 * L);
+    }
+
+    /**
+     * {@link #forward10x2} over the first {@code vectors} vectors of panel v alone: a last panel that d fills only
+     * in part (d = 784 at 16 lanes: 1 vector of 4). The columns skipped are zeros of both X and W, so every z is the
+     * same. A method of its own, as its inner loop keeps a constant bound: a variable bound in forward10x2 itself
+     * made it about 25 times slower (C2). bench/compare, 1 thread, JDK 17: 16384x784x1024 +2.0% (faster in 8 of 12
+     * rounds), 6000x784x40 +2.5% (9 of 12).
+     */
+    private void forward10x2Tail(float[] xp, int t, int v, int vectors, int wo, float[] z, int zo, boolean first) {
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
+        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
+        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 1 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
+        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 1 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
+        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 1 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
+        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
+        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 1 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
+        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 1 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
+        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 1 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
+        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 1 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
+        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
+        final int ws = dp * L;
+        final int p0 = v * P * blockStride + t * P;
+        for (int q = 0; q < vectors; q++) {
+            final int p = p0 + q * L;
+            final int wv = wo + v * P * L + q * L * L;
             for (int kk = 0; kk < L; kk++) {
                 final int w = wv + kk * L;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wp, w + 0 * ws);
@@ -990,13 +1045,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         c91.intoArray(z, zo + 9 * mp + 1 * L);
     }
 
+
     /**
      * z[t+r][s] (+)= x_(t+r) . w_s for 10 rows x 1 strip over the panel columns [v0, v1) (k = v L + kk);
      * 10 accumulators. The rows' values for one k are P floats apart in a panel: constant offsets from one index.
-     * Then {@code tailVectors} vectors of panel v1, as {@link #forward10x2}.
      */
-    private void forward10x1(float[] xp, int t, int v0, int v1, int tailVectors, int wo, float[] z, int zo,
-            boolean first) {
+    private void forward10x1(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
         FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
         FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
         FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
@@ -1035,11 +1089,36 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90);
             }
         }
-        // then the first tailVectors vectors of panel v1, a last panel that d fills in part: the loop keeps a
-        // constant inner bound (a variable bound on the loop above made this method about 25 times slower, C2)
-        for (int q = 0; q < tailVectors; q++) {
-            final int p = v1 * P * blockStride + t * P + q * L;
-            final int wv = wo + v1 * P * L + q * L * L;
+        c00.intoArray(z, zo + 0 * mp + 0 * L);
+        c10.intoArray(z, zo + 1 * mp + 0 * L);
+        c20.intoArray(z, zo + 2 * mp + 0 * L);
+        c30.intoArray(z, zo + 3 * mp + 0 * L);
+        c40.intoArray(z, zo + 4 * mp + 0 * L);
+        c50.intoArray(z, zo + 5 * mp + 0 * L);
+        c60.intoArray(z, zo + 6 * mp + 0 * L);
+        c70.intoArray(z, zo + 7 * mp + 0 * L);
+        c80.intoArray(z, zo + 8 * mp + 0 * L);
+        c90.intoArray(z, zo + 9 * mp + 0 * L);
+    }
+
+    /**
+     * {@link #forward10x1} over the first {@code vectors} vectors of panel v alone, as {@link #forward10x2Tail}.
+     */
+    private void forward10x1Tail(float[] xp, int t, int v, int vectors, int wo, float[] z, int zo, boolean first) {
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
+        final int p0 = v * P * blockStride + t * P;
+        for (int q = 0; q < vectors; q++) {
+            final int p = p0 + q * L;
+            final int wv = wo + v * P * L + q * L * L;
             for (int kk = 0; kk < L; kk++) {
                 final int w = wv + kk * L;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wp, w);
