@@ -17,7 +17,8 @@ import org.bigstep.kernel.PartitionedStepKernel;
  *                    at most 2 m; X panels or a padded copy of the block: 2 d) and n doubles; and once, for the
  *                    vector layouts that keep one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with
  *                    padded rows, or from {@link #TRANSPOSED_MIN_D} on (where AVX-512 makes the forward transposed)
- *                    a copy of X^T and of W, and per thread 64 floats per neuron for the forward's tiles
+ *                    a copy of X^T and of W, X in panels (rows padded by up to 63 floats) where X^T and the panels
+ *                    fit a quarter of the heap, and per thread 64 floats per neuron for the forward's tiles
  */
 public record MemoryEstimate(long data, long weights, long partitions, long margins, long scratch) {
 
@@ -52,7 +53,14 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         if (m <= COPY_MAX_M) {
             return 4 * n * (d + 64);
         }
-        return transposed(d, m) ? 4 * (n + 64) * d + 4 * (m + 5) * d : 0; // X^T, and W with m rounded up to 5
+        if (!transposed(d, m)) {
+            return 0;
+        }
+        long xt = 4 * (n + 64) * d;
+        long panels = 4 * (n + 10) * (d + 63);
+        // X in panels too, where it fits beside X^T the kernel's bound on its copies: a quarter of the heap
+        long packed = xt + panels <= Runtime.getRuntime().maxMemory() / 4 ? panels : 0;
+        return xt + packed + 4 * (m + 5) * d; // and W with m rounded up to 5
     }
 
     private static boolean transposed(long d, long m) {

@@ -38,6 +38,14 @@ class SizeGuardTest {
         assertTrue(wide < 4L * 100_000 * 1500, "no copy for m > 32, d = 1500: " + wide);
         assertTrue(MemoryEstimate.of(100_000, MemoryEstimate.TRANSPOSED_MIN_D, 64, 1).scratch()
                 >= 4L * 100_000 * MemoryEstimate.TRANSPOSED_MIN_D, "copy of X^T for m > 32, d >= TRANSPOSED_MIN_D");
+        // there X is also packed into panels once, where X^T and the panels fit a quarter of the heap
+        long quarter = Runtime.getRuntime().maxMemory() / 4;
+        int d = MemoryEstimate.TRANSPOSED_MIN_D;
+        long fits = quarter / (4L * (2 * d + 63)) - 64;
+        long over = quarter / (4L * 2 * d) + 1;
+        assertTrue(MemoryEstimate.of(fits, d, 64, 1).scratch() >= 2 * 4L * fits * d, "X^T and panels");
+        long xtOnly = MemoryEstimate.of(over, d, 64, 1).scratch();
+        assertTrue(xtOnly >= 4L * over * d && xtOnly < 2 * 4L * over * d, "X^T alone beyond a quarter: " + xtOnly);
         assertTrue(MemoryEstimate.of(10_000_000, 2, 64, 1).scratch() >= 4L * 10_000_000 * 2, "copy for d <= 8");
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> MemoryEstimate.of(1000, 1000, 10_000_000, 2).require(0));

@@ -39,7 +39,8 @@ import org.bigstep.loss.Logistic;
  * sequentially), and the gradient pass does not walk hundreds of rows 12 KiB apart, each on its own 4 KiB page.
  * Panels 4L wide rather than L cut the forward's outer-loop overhead (bench/compare cd1c40f ba704cc, 8192x784x128
  * and 1024x3072x256: medians 4-18% higher, faster in 6-9 of 10 rounds, JDK 17 and 25); 2L measured the same as 4L.
- * The panels are padded with zeros, so X itself is never copied on this path. For small m that copy costs more
+ * The panels are padded with zeros, so X itself is not copied on this path, except where the forward is transposed:
+ * there X is packed into panels once ({@link #packed}), beside X^T. For small m that copy costs more
  * than the products it helps, so X is read in place, in blocks that stay in L2 ({@link #IN_PLACE_BLOCK_BYTES}).
  *
  * <p>Tile shapes are chosen for what C2 compiles well on both JDK 17 and JDK 25, measured with the disassembly
@@ -217,6 +218,21 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 1.5-3 points of a step slower in bench/profile: a scalar transpose each step, and 3 of 8 floats unused.)
      */
     private final float[] wt;
+    /**
+     * On the transposed path, X packed once into panels for all n rows (panel v, row i at v P panelStride + i P; zero
+     * rows after the last up to {@link #ROW_MULTIPLE}), where it fits the constructor's memory bound beside X^T; else
+     * null, and each block is packed into scratch. There the panels serve the gradient alone, and a block's (3 MB at
+     * d = 3072) does not stay in L2: packing it each step was one more pass through memory (5.5% of a step at
+     * 1024x3072x256, bench/profile). bench/compare against packing per block, 1 thread, JDK 17, Zen 4 VM,
+     * 2026-12-03, medians: 1024x3072x256 77.8 -> 84.1 GFLOP/s (faster in 12 of 12 rounds) and 76.7 -> 80.1 (6 of
+     * 10), 6000x3072x40 60.5 -> 73.4 (10 of 10) and 62.8 -> 76.4 (9 of 10), 2 threads 1024x3072x256 86.1 -> 106.8
+     * (8 of 10). With the broadcast forward, which reads a block's panels once per pair of strips and finds them
+     * in L2 after packing, packing once was slower: 16384x784x1024 -4% (1 of 10), 8192x784x128 -6.5% (1 of 10),
+     * 6000x784x40 -15% (2 of 10), and 1024x3072x256 with the forward forced to broadcasts -3% (2 of 10).
+     */
+    private final float[] packed;
+    /** Rows between two panels of X: n + ROW_MULTIPLE in {@link #packed}, else blockStride in a block's scratch. */
+    private final int panelStride;
     private final RowActivation activation;
     /**
      * On the panel path, the gradient in 5 neurons x 4 vectors of d ({@link #backward5x4}: 20 accumulators) instead
@@ -260,7 +276,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * may make, else the broadcast forward runs.
      */
     BlockedEvaluator(KernelSpec spec, int workers, RowActivation activation, boolean wideTiles, int transposedMinD,
-            long transposeBytes) {
+            long transposeBytes, boolean packOnce) {
         this.wideTiles = wideTiles;
         this.n = spec.data().size();
         this.d = spec.data().dimension();
@@ -299,6 +315,14 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.kChunk = kChunk(dp, P, wideTiles && !inPlace);
         this.blockRows = blockRows(d, m, L, wideTiles, transposed);
         this.blockStride = blockStride(blockRows);
+        long packedFloats = (long) (n + ROW_MULTIPLE) * dp;
+        long copied = (transposed ? xtFloats : 0) + packedFloats;
+        this.panelStride = packOnce && transposed && copied * Float.BYTES <= transposeBytes && packedFloats <= Integer.MAX_VALUE - 8
+                ? n + ROW_MULTIPLE : blockStride;
+        this.packed = panelStride == blockStride ? null : new float[(int) packedFloats];
+        if (packed != null) {
+            pack(0, n, n, packed, 0);
+        }
         this.groupRows = Math.max(1, Math.min(blockStride, ACTIVATION_GROUP_FLOATS / mp));
         this.scratch = new Scratch[workers];
         for (int t = 0; t < workers; t++) {
@@ -519,21 +543,25 @@ final class BlockedEvaluator implements RangeEvaluator {
                     backwardRows(b0, rows, s.c, g);
                 }
             } else {
-                pack(b0, rows, padded, s.panels);
+                float[] xp = packed != null ? packed : s.panels;
+                int at = packed != null ? b0 : 0; // the block's first row in the panels
+                if (packed == null) {
+                    pack(b0, rows, padded, s.panels, 0);
+                }
                 if (transposed) {
                     forwardTransposed(b0, end, s.z, s.tile);
                 } else {
-                    forward(s.panels, padded, s.z);
+                    forward(xp, at, padded, s.z);
                 }
                 loss = activate(b0, rows, s, margins, shift, loss);
-                backward(s.panels, rows, s.c, g, b0 == from);
+                backward(xp, at * P, rows, s.c, g, b0 == from);
             }
         }
         return loss;
     }
 
     /** Z = X W^T for the block: per d-chunk and pair of strips (W chunk in L1), every tile of rows. */
-    private void forward(float[] xp, int rows, float[] z) {
+    private void forward(float[] xp, int at, int rows, float[] z) {
         int panels = dp / P;
         for (int v0 = 0; v0 < panels; v0 += kChunk) {
             int v1 = Math.min(panels, v0 + kChunk);
@@ -547,25 +575,25 @@ final class BlockedEvaluator implements RangeEvaluator {
                 if (wideTiles) {
                     for (int r = 0; r < rows; r += 10) {
                         if (full > v0) {
-                            forward10x2(xp, r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                            forward10x2(xp, at + r, v0, full, s * dp * L, z, r * mp + s * L, first);
                         }
                         if (tail) {
-                            forward10x2Tail(xp, r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                            forward10x2Tail(xp, at + r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
                         }
                     }
                 } else {
                     for (int r = 0; r < rows; r += 5) {
-                        forward5x2(xp, r, v0, v1, s * dp * L, z, r * mp + s * L, first);
+                        forward5x2(xp, at + r, v0, v1, s * dp * L, z, r * mp + s * L, first);
                     }
                 }
             }
             if (s < strips) {
                 for (int r = 0; r < rows; r += 10) {
                     if (full > v0) {
-                        forward10x1(xp, r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                        forward10x1(xp, at + r, v0, full, s * dp * L, z, r * mp + s * L, first);
                     }
                     if (tail) {
-                        forward10x1Tail(xp, r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                        forward10x1Tail(xp, at + r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
                     }
                 }
             }
@@ -779,14 +807,14 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * Copies a block's rows into column panels P floats wide (row t of the panel at column c: c blockStride + t P),
-     * and zeros for the rows up to {@code padded}; both products then read X from the panels.
+     * Copies rows [b0, b0 + rows) into column panels P floats wide (row t of the panel at column c: c panelStride +
+     * (at + t) P), and zeros for the rows up to {@code padded}; both products then read X from the panels.
      */
-    private void pack(int b0, int rows, int padded, float[] panels) {
+    private void pack(int b0, int rows, int padded, float[] panels, int at) {
         for (int r = 0; r < padded; r++) {
             int xi = (b0 + r) * xStride;
             for (int c = 0; c < dp; c += P) {
-                int pi = c * blockStride + r * P;
+                int pi = c * panelStride + (at + r) * P;
                 if (r >= rows) {
                     Arrays.fill(panels, pi, pi + P, 0f);
                     continue;
@@ -810,7 +838,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * in passes over groups of neurons whose C^T stays in L2 ({@link #CT_L2_BYTES}). Each element of G sums the
      * block's rows in the same order either way.
      */
-    private void backward(float[] xp, int rows, float[] ct, float[] g, boolean first) {
+    private void backward(float[] xp, int xo, int rows, float[] ct, float[] g, boolean first) {
         int groupBytes = rows * CT_STRIDE * Float.BYTES;
         int groups = mg / NEURON_MULTIPLE;
         int dv = roundUp(d, L);
@@ -824,15 +852,15 @@ final class BlockedEvaluator implements RangeEvaluator {
                 int end = Math.min(dv, k + step);
                 for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
                     if (end - k == P && wideTiles) {
-                        backward5x4(xp, rows, ct, j, k, g, first);
+                        backward5x4(xp, xo, rows, ct, j, k, g, first);
                         continue;
                     }
                     int kk = k;
                     for (; kk + 2 * L <= end; kk += 2 * L) {
-                        backward5x2(xp, rows, ct, j, kk, g, first);
+                        backward5x2(xp, xo, rows, ct, j, kk, g, first);
                     }
                     if (kk < end) {
-                        backward5x1(xp, rows, ct, j, kk, g, first);
+                        backward5x1(xp, xo, rows, ct, j, kk, g, first);
                     }
                 }
             }
@@ -856,7 +884,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
         final int ws = dp * L;
         for (int v = v0; v < v1; v++) {
-            final int p = v * P * blockStride + t * P;
+            final int p = v * P * panelStride + t * P;
             final int wv = wo + v * P * L;
             for (int kk = 0; kk < P; kk++) {
                 final int w = wv + kk * L;
@@ -914,7 +942,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
         final int ws = dp * L;
         for (int v = v0; v < v1; v++) {
-            final int p = v * P * blockStride + t * P;
+            final int p = v * P * panelStride + t * P;
             final int wv = wo + v * P * L;
             for (int kk = 0; kk < P; kk++) {
                 final int w = wv + kk * L;
@@ -993,7 +1021,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
         FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
         final int ws = dp * L;
-        final int p0 = v * P * blockStride + t * P;
+        final int p0 = v * P * panelStride + t * P;
         for (int q = 0; q < vectors; q++) {
             final int p = p0 + q * L;
             final int wv = wo + v * P * L + q * L * L;
@@ -1062,7 +1090,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
         FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
         for (int v = v0; v < v1; v++) {
-            final int p = v * P * blockStride + t * P;
+            final int p = v * P * panelStride + t * P;
             final int wv = wo + v * P * L;
             for (int kk = 0; kk < P; kk++) {
                 final int w = wv + kk * L;
@@ -1115,7 +1143,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
         FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
         FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
-        final int p0 = v * P * blockStride + t * P;
+        final int p0 = v * P * panelStride + t * P;
         for (int q = 0; q < vectors; q++) {
             final int p = p0 + q * L;
             final int wv = wo + v * P * L + q * L * L;
@@ -1161,7 +1189,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and each panel one row's
      * vector: constant offsets from one index each.
      */
-    private void backward5x2(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+    private void backward5x2(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
         FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
         FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
@@ -1173,7 +1201,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 1 * L);
         FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
         FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
-        final int po = (k - k % P) * blockStride + k % P;
+        final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
             final int xi = po + i * P;
@@ -1207,14 +1235,14 @@ final class BlockedEvaluator implements RangeEvaluator {
      * {@link #backward5x2} for a single vector of d, the last of a short last panel; 5 accumulators. Latency-bound,
      * but a 5 x 4 tile over a panel of 1 real vector would do 4 times the FMAs.
      */
-    private void backward5x1(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+    private void backward5x1(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
         FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
         FloatVector a10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 0 * L);
         FloatVector a20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 0 * L);
         FloatVector a30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 0 * L);
         FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
-        final int po = (k - k % P) * blockStride + k % P;
+        final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
             final int xi = po + i * P;
@@ -1243,7 +1271,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 4 vector loads and 5 broadcasts per 20 FMAs (against 2 and 5 per 10), and the block's rows of a panel read
      * contiguously. Each element of G still sums the rows in order, so the result is bit-identical to 5 x 2.
      */
-    private void backward5x4(float[] xp, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+    private void backward5x4(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
         FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
         FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
@@ -1265,7 +1293,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
         FloatVector a42 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 2 * L);
         FloatVector a43 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 3 * L);
-        final int po = k * blockStride;
+        final int po = k * panelStride + xo;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
             final int xi = po + i * P;

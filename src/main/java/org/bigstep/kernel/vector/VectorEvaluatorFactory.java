@@ -27,6 +27,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
     private final boolean wideTiles;
     /** d from which the blocked evaluator's wide tiles transpose the forward. */
     private final int transposedMinD;
+    /** Whether the blocked evaluator may pack X into panels once, rather than each block each step. */
+    private final boolean packOnce;
     private final String caution;
     private final MethodHandle activationRows;
     private final MethodHandle blocked;
@@ -50,8 +52,18 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
      * and memory only; tests force either (1 or {@link Integer#MAX_VALUE}) and compare them.
      */
     VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD) {
+        this(bitSize, wideTiles, transposedMinD, true);
+    }
+
+    /**
+     * {@code packOnce}: where the forward is transposed, X is also packed into panels once, where that copy fits the
+     * same quarter of the heap beside X^T, instead of each block into scratch each step. The same panels either way, so this too
+     * changes speed and memory only; tests force both and compare them.
+     */
+    VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD, boolean packOnce) {
         this.wideTiles = wideTiles;
         this.transposedMinD = transposedMinD;
+        this.packOnce = packOnce;
         if (bitSize == -1) {
             species = FloatVector.SPECIES_PREFERRED;
         } else if (bitSize == 64 || bitSize == 128 || bitSize == 256 || bitSize == 512) {
@@ -69,7 +81,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
         this.blocked = constructor(BlockedEvaluator.class,
-                evaluator.appendParameterTypes(boolean.class, int.class, long.class));
+                evaluator.appendParameterTypes(boolean.class, int.class, long.class, boolean.class));
         this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 
@@ -93,7 +105,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 return (RangeEvaluator) column.invoke(spec, workers, rows, sigmoid, softplus);
             }
             long bound = Runtime.getRuntime().maxMemory() / 4;
-            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles, transposedMinD, bound);
+            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles, transposedMinD, bound, packOnce);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -144,6 +144,18 @@ class VectorKernelTest {
         Result transposed2 = run(two, new VectorEvaluatorFactory(bits, true, 1), w);
         assertArrayEquals(transposed.margins(), transposed2.margins(), what + ": transposed, 1 and 2 threads differ");
         assertArrayEquals(transposed.gradient(), transposed2.gradient(), what + ": transposed, 1 and 2 threads differ");
+        // X packed into panels once or each block each step: the same panels, so the same sums
+        String packing = what + ": X packed once and per block differ in the ";
+        for (Result[] pair : new Result[][] {
+                {r1, run(one, new VectorEvaluatorFactory(bits, factory.wideTiles(), BlockedEvaluator.TRANSPOSED_MIN_D,
+                        false), w)},
+                {r2, run(two, new VectorEvaluatorFactory(bits, factory.wideTiles(), BlockedEvaluator.TRANSPOSED_MIN_D,
+                        false), w)},
+                {transposed, run(one, new VectorEvaluatorFactory(bits, true, 1, false), w)}}) {
+            assertEquals(pair[0].loss(), pair[1].loss(), 0.0, packing + "loss");
+            assertArrayEquals(pair[0].margins(), pair[1].margins(), packing + "margins");
+            assertArrayEquals(pair[0].gradient(), pair[1].gradient(), packing + "gradient");
+        }
     }
 
     /** Tiles for 32 registers exactly where the CPU has 512-bit vectors (x86: AVX-512 brings 32 registers). */
