@@ -22,8 +22,9 @@ import org.bigstep.loss.Logistic;
  * broadcast, bit-identical z); (2) phi and phi' by groups of rows that stay in L1 ({@link
  * #ACTIVATION_GROUP_FLOATS}), f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j
  * phi'(z_ij); (3) the gradient, in one of two forms. With X in panels (below): C kept transposed with the values of 5
- * neurons for one sample together, and G += C^T X_block with 5 neurons x 2 vectors of d in accumulators, per pair of
- * vectors of d (that slice of the block stays in L1) every group of 5 neurons; where the CPU has 32 vector registers
+ * neurons for one sample together, and G += C^T X_block with 5 neurons x 2 vectors of d in accumulators (after JDK
+ * 17 by runs of {@link #ROW_RUN} samples, which JDK 25 compiles without a spill), per pair of vectors of d (that
+ * slice of the block stays in L1) every group of 5 neurons; where the CPU has 32 vector registers
  * (AVX-512), 5 neurons x 4 vectors, a whole panel ({@link #backward5x4}: 1024x3072x256 and 16384x784x1024 at 16 lanes,
  * medians +8-11% on JDK 17 and 25, bench/compare, 2026-12-02, on a Zen 4 machine); a short last panel in 5 x 2 and 5 x
  * 1 tiles. Each range keeps its G in the tiles' own layout ({@link #partialLength}), which {@link #reduce} converts
@@ -126,6 +127,23 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 192 KiB at d = 1536, 256 KiB at 2048, L = 16) from L2 for every tile of 10 rows, which costs more as d grows.
      */
     static final int TRANSPOSED_MIN_D = 2048;
+    /**
+     * Rows per run of {@link #backward5x2ByRuns}'s inner loop, whose count is then a constant. On 16 vector
+     * registers the 5 x 2 gradient tile needs 17 vectors where every load of one sample is issued before its FMAs,
+     * and JDK 25's C2 schedules it so: it keeps one accumulator on the stack, a store and a reload in that FMA chain
+     * every sample (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 it interleaves
+     * the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes), 1 thread,
+     * 2026-12-03, HEAD against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4 (faster
+     * in 4 of 4 rounds each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its C2 keeps two range checks
+     * and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it ran at 5.5. Hence
+     * {@link #ROW_RUNS}.
+     */
+    static final int ROW_RUN = 32;
+    /**
+     * Whether the 16-register gradient tile runs in {@link #ROW_RUN}s of samples: on JDKs after 17. Measured on 17
+     * (no) and 25 (yes) only; a JDK in between takes 25's choice. Both forms add the same products in the same order.
+     */
+    static final boolean ROW_RUNS = Runtime.version().feature() > 17;
     /**
      * A block's C^T above this size (m = 1024: 1.5 MiB at 240 rows) is not read whole once per pair of vectors of
      * d, from L3, but in passes of {@link #CT_PASS_BYTES} that stay in L2, each pass reading the block's panels
@@ -239,6 +257,8 @@ final class BlockedEvaluator implements RangeEvaluator {
      * of 5 x 2: only where the CPU has 32 vector registers (AVX-512), as 25 live vectors spill on 16.
      */
     private final boolean wideTiles;
+    /** The 16-register gradient tile by {@link #ROW_RUN}s of samples ({@link #ROW_RUNS}; tests force both). */
+    private final boolean rowRuns;
     private final Scratch[] scratch;
 
     /** Per-worker buffers, allocated once; sizes are passed in (a nested class must not read the template's statics). */
@@ -276,8 +296,9 @@ final class BlockedEvaluator implements RangeEvaluator {
      * may make, else the broadcast forward runs.
      */
     BlockedEvaluator(KernelSpec spec, int workers, RowActivation activation, boolean wideTiles, int transposedMinD,
-            long transposeBytes, boolean packOnce) {
+            long transposeBytes, boolean packOnce, boolean rowRuns) {
         this.wideTiles = wideTiles;
+        this.rowRuns = rowRuns;
         this.n = spec.data().size();
         this.d = spec.data().dimension();
         this.m = spec.width();
@@ -857,7 +878,11 @@ final class BlockedEvaluator implements RangeEvaluator {
                     }
                     int kk = k;
                     for (; kk + 2 * L <= end; kk += 2 * L) {
-                        backward5x2(xp, xo, rows, ct, j, kk, g, first);
+                        if (rowRuns) {
+                            backward5x2ByRuns(xp, xo, rows, ct, j, kk, g, first);
+                        } else {
+                            backward5x2(xp, xo, rows, ct, j, kk, g, first);
+                        }
                     }
                     if (kk < end) {
                         backward5x1(xp, xo, rows, ct, j, kk, g, first);
@@ -1204,6 +1229,73 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
         for (int i = 0; i < rows; i++) {
+            final int xi = po + i * P;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
+            final int ti = to + i * CT_STRIDE;
+            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
+            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
+            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
+            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
+            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
+            a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41);
+        }
+        a00.intoArray(g, go + 0 * P + 0 * L);
+        a01.intoArray(g, go + 0 * P + 1 * L);
+        a10.intoArray(g, go + 1 * P + 0 * L);
+        a11.intoArray(g, go + 1 * P + 1 * L);
+        a20.intoArray(g, go + 2 * P + 0 * L);
+        a21.intoArray(g, go + 2 * P + 1 * L);
+        a30.intoArray(g, go + 3 * P + 0 * L);
+        a31.intoArray(g, go + 3 * P + 1 * L);
+        a40.intoArray(g, go + 4 * P + 0 * L);
+        a41.intoArray(g, go + 4 * P + 1 * L);
+    }
+
+    /**
+     * {@link #backward5x2} with the samples in runs of {@link #ROW_RUN} (an inner loop of constant count), then the
+     * rest one by one: the same products in the same order.
+     */
+    private void backward5x2ByRuns(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+        final int go = k / P * mg * P + j * P + k % P;
+        FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
+        FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
+        FloatVector a10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 0 * L);
+        FloatVector a11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 1 * P + 1 * L);
+        FloatVector a20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 0 * L);
+        FloatVector a21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 2 * P + 1 * L);
+        FloatVector a30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 0 * L);
+        FloatVector a31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 3 * P + 1 * L);
+        FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
+        FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
+        final int po = (k - k % P) * panelStride + xo + k % P;
+        final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
+        int i0 = 0;
+        for (; i0 + ROW_RUN <= rows; i0 += ROW_RUN) {
+            final int xr = po + i0 * P;
+            final int tr = to + i0 * CT_STRIDE;
+            for (int i = 0; i < ROW_RUN; i++) {
+                final int xi = xr + i * P;
+                FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
+                FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
+                final int ti = tr + i * CT_STRIDE;
+                FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
+                a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
+                FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
+                a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
+                FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
+                a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
+                FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
+                a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
+                FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
+                a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41);
+            }
+        }
+        for (int i = i0; i < rows; i++) {
             final int xi = po + i * P;
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);

@@ -29,6 +29,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
     private final int transposedMinD;
     /** Whether the blocked evaluator may pack X into panels once, rather than each block each step. */
     private final boolean packOnce;
+    /** Whether the blocked evaluator's 16-register gradient tile runs by runs of samples. */
+    private final boolean rowRuns;
     private final String caution;
     private final MethodHandle activationRows;
     private final MethodHandle blocked;
@@ -61,9 +63,18 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
      * changes speed and memory only; tests force both and compare them.
      */
     VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD, boolean packOnce) {
+        this(bitSize, wideTiles, transposedMinD, packOnce, BlockedEvaluator.ROW_RUNS);
+    }
+
+    /**
+     * {@code rowRuns}: the gradient tile for 16 registers in runs of samples, the form later JDKs than 17 compile
+     * without a spill ({@link BlockedEvaluator#ROW_RUN}). The same sums in the same order; tests force both.
+     */
+    VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD, boolean packOnce, boolean rowRuns) {
         this.wideTiles = wideTiles;
         this.transposedMinD = transposedMinD;
         this.packOnce = packOnce;
+        this.rowRuns = rowRuns;
         if (bitSize == -1) {
             species = FloatVector.SPECIES_PREFERRED;
         } else if (bitSize == 64 || bitSize == 128 || bitSize == 256 || bitSize == 512) {
@@ -81,7 +92,7 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
         MethodType evaluator = MethodType.methodType(void.class, KernelSpec.class, int.class, RowActivation.class);
         this.activationRows = constructor(ActivationRows.class, MethodType.methodType(void.class, Activation.class));
         this.blocked = constructor(BlockedEvaluator.class,
-                evaluator.appendParameterTypes(boolean.class, int.class, long.class, boolean.class));
+                evaluator.appendParameterTypes(boolean.class, int.class, long.class, boolean.class, boolean.class));
         this.column = constructor(ColumnEvaluator.class, evaluator.appendParameterTypes(RowActivation.class, RowActivation.class));
     }
 
@@ -105,7 +116,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
                 return (RangeEvaluator) column.invoke(spec, workers, rows, sigmoid, softplus);
             }
             long bound = Runtime.getRuntime().maxMemory() / 4;
-            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles, transposedMinD, bound, packOnce);
+            return (RangeEvaluator) blocked.invoke(spec, workers, rows, wideTiles, transposedMinD, bound, packOnce,
+                    rowRuns);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

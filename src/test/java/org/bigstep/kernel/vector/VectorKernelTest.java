@@ -156,6 +156,19 @@ class VectorKernelTest {
             assertArrayEquals(pair[0].margins(), pair[1].margins(), packing + "margins");
             assertArrayEquals(pair[0].gradient(), pair[1].gradient(), packing + "gradient");
         }
+        // the 16-register gradient tile by runs of samples or one by one: the same sums in the same order
+        String runs = what + ": gradient tiles by runs and by samples differ in the ";
+        for (boolean byRuns : new boolean[] {false, true}) {
+            Result narrow = run(one, new VectorEvaluatorFactory(bits, false, BlockedEvaluator.TRANSPOSED_MIN_D, true,
+                    byRuns), w);
+            Result narrow2 = run(two, new VectorEvaluatorFactory(bits, false, BlockedEvaluator.TRANSPOSED_MIN_D, true,
+                    !byRuns), w);
+            Result reference = factory.wideTiles() ? other : r1;
+            assertEquals(reference.loss(), narrow.loss(), 0.0, runs + "loss");
+            assertArrayEquals(reference.margins(), narrow.margins(), runs + "margins");
+            assertArrayEquals(reference.gradient(), narrow.gradient(), runs + "gradient");
+            assertArrayEquals(narrow.gradient(), narrow2.gradient(), runs + "gradient (1 and 2 threads)");
+        }
     }
 
     /** Tiles for 32 registers exactly where the CPU has 512-bit vectors (x86: AVX-512 brings 32 registers). */
