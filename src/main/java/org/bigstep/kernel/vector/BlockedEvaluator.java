@@ -878,10 +878,12 @@ final class BlockedEvaluator implements RangeEvaluator {
                     }
                     int kk = k;
                     for (; kk + 2 * L <= end; kk += 2 * L) {
-                        if (rowRuns) {
-                            backward5x2ByRuns(xp, xo, rows, ct, j, kk, g, first);
-                        } else {
-                            backward5x2(xp, xo, rows, ct, j, kk, g, first);
+                        int runs = rowRuns ? rows / ROW_RUN * ROW_RUN : 0;
+                        if (runs > 0) {
+                            backward5x2ByRuns(xp, xo, runs, ct, j, kk, g, first);
+                        }
+                        if (runs < rows) {
+                            backward5x2(xp, xo, runs, rows, ct, j, kk, g, first && runs == 0);
                         }
                     }
                     if (kk < end) {
@@ -1210,11 +1212,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block; 10 accumulators. C^T keeps the 5 neurons'
-     * values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and each panel one row's
-     * vector: constant offsets from one index each.
+     * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block's samples [from, rows); 10 accumulators.
+     * C^T keeps the 5 neurons' values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and
+     * each panel one row's vector: constant offsets from one index each.
      */
-    private void backward5x2(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+    private void backward5x2(float[] xp, int xo, int from, int rows, float[] ct, int j, int k, float[] g,
+            boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
         FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
         FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
@@ -1228,7 +1231,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
         final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < rows; i++) {
             final int xi = po + i * P;
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
@@ -1257,8 +1260,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * {@link #backward5x2} with the samples in runs of {@link #ROW_RUN} (an inner loop of constant count), then the
-     * rest one by one: the same products in the same order.
+     * {@link #backward5x2} over samples [0, rows), a multiple of {@link #ROW_RUN}, in runs of that many (an inner
+     * loop of constant count); the caller leaves the rest to backward5x2. The same products in the same order.
      */
     private void backward5x2ByRuns(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
@@ -1274,8 +1277,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
         final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
-        int i0 = 0;
-        for (; i0 + ROW_RUN <= rows; i0 += ROW_RUN) {
+        for (int i0 = 0; i0 < rows; i0 += ROW_RUN) {
             final int xr = po + i0 * P;
             final int tr = to + i0 * CT_STRIDE;
             for (int i = 0; i < ROW_RUN; i++) {
@@ -1294,22 +1296,6 @@ final class BlockedEvaluator implements RangeEvaluator {
                 FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
                 a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41);
             }
-        }
-        for (int i = i0; i < rows; i++) {
-            final int xi = po + i * P;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
-            final int ti = to + i * CT_STRIDE;
-            FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
-            a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
-            a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, ct[ti + 2]);
-            a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, ct[ti + 3]);
-            a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31);
-            FloatVector b4 = FloatVector.broadcast(SPECIES, ct[ti + 4]);
-            a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41);
         }
         a00.intoArray(g, go + 0 * P + 0 * L);
         a01.intoArray(g, go + 0 * P + 1 * L);
