@@ -52,6 +52,14 @@
  * 202-208; kernel of 95fd209): 73.7% and 74.4% (1024x3072x256) and 80.0% and 66.7% (16384x784x1024) in the JDK 17
  * reports, 72.5% and 83.1% on JDK 25; on the Zen 3 machine of the first weeks (AVX2, peak about 100) 38-62%.
  *
+ * <p>On a Zen 3-class VM of 2026-12-03 (AVX2, 8 float lanes, 16 vector registers, FMA peak 100-103 GFLOP/s per
+ * core), where the tiles for 16 registers run: {@code bench/compare} at one thread gives 61-73 GFLOP/s at
+ * 16384x784x1024 and 63-71 at 1024x3072x256 in quiet minutes (61-73% of peak) on JDK 17 and, since fae8e5c, 68-71
+ * on JDK 25 (42-44 before: its C2 spilled an accumulator of the gradient tile, see {@code
+ * BlockedEvaluator.ROW_RUN}). The two tile loops take about 92% of a step and run at about 66% of peak there,
+ * while the forward tile's loop with its data in L1 runs at 85% ({@code CeilingBenchmark.tile1}, JDK 17): on 16
+ * registers what is missing to the 75% line is the data's way through the caches.
+ *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
  * tile needs accumulators + loaded vectors + broadcasts registers, and the former 4x3 tile (19 of 16) spilled
