@@ -40,7 +40,10 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17 under
+ * The current reports (kernel of 3036d25, 2026-12-03 14:03-14:36 UTC) ran on the Zen 3-class VM of the next
+ * paragraph in a slow spell (its L1-resident tile loop at 55-73% of its usual speed), so their GEMM-bound rows
+ * (35-69% of peak) measure the machine more than the kernel. The reports before them (kernel of 4893c3f,
+ * 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17 under
  * KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. One thread runs the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
  * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
