@@ -45,7 +45,7 @@
  * (35-69% of peak) measure the machine more than the kernel. The reports before them (kernel of 4893c3f,
  * 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17 under
  * KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
- * ({@code CeilingBenchmark}), so 75% is about 86. One thread runs the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
+ * ({@code CeilingBenchmark}), so 75% is about 86. There one thread ran the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
  * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
  * 72.7% (JDK 17, in a slow minute). The tile loops run at 84-90% of the peak ({@code bench/profile}); the rest of
  * the step is passes that move memory (packing X, the reduction, the activation): near the line, not over it on
