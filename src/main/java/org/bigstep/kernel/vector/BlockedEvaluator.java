@@ -133,10 +133,11 @@ final class BlockedEvaluator implements RangeEvaluator {
      * and JDK 25's C2 schedules it so: it keeps one accumulator on the stack, a store and a reload in that FMA chain
      * every sample (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 it interleaves
      * the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes), 1 thread,
-     * 2026-12-03, HEAD against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4 (faster
-     * in 4 of 4 rounds each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its C2 keeps two range checks
-     * and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it ran at 5.5. Hence
-     * {@link #ROW_RUNS}.
+     * 2026-12-03, 1616d31 against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4
+     * (faster in 4 of 4 rounds each; 1616d31 against fae8e5c: 43.5 -> 68.7, 42.8 -> 67.4, 1024x3072x256 42.9 ->
+     * 69.5, 6000x784x40 38.5 -> 54.2, 5 of 5 each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its
+     * C2 keeps two range checks and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it
+     * ran at 5.5. Hence {@link #ROW_RUNS}.
      */
     static final int ROW_RUN = 32;
     /**
@@ -293,7 +294,9 @@ final class BlockedEvaluator implements RangeEvaluator {
     /**
      * {@code transposedMinD}: d from which the wide tiles' forward is transposed ({@link #TRANSPOSED_MIN_D}; tests
      * force either forward, which give bit-identical results); {@code transposeBytes}: the largest copy of X^T it
-     * may make, else the broadcast forward runs.
+     * may make, else the broadcast forward runs, and the bound on X^T and {@link #packed} together; {@code
+     * packOnce}: whether X may be packed once where the forward is transposed; {@code rowRuns}: the 16-register
+     * gradient tile by runs of samples ({@link #ROW_RUNS}). Each changes speed and memory only, never a result.
      */
     BlockedEvaluator(KernelSpec spec, int workers, RowActivation activation, boolean wideTiles, int transposedMinD,
             long transposeBytes, boolean packOnce, boolean rowRuns) {
@@ -338,8 +341,9 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.blockStride = blockStride(blockRows);
         long packedFloats = (long) (n + ROW_MULTIPLE) * dp;
         long copied = (transposed ? xtFloats : 0) + packedFloats;
-        this.panelStride = packOnce && transposed && copied * Float.BYTES <= transposeBytes && packedFloats <= Integer.MAX_VALUE - 8
-                ? n + ROW_MULTIPLE : blockStride;
+        boolean packsOnce = packOnce && transposed && copied * Float.BYTES <= transposeBytes
+                && packedFloats <= Integer.MAX_VALUE - 8;
+        this.panelStride = packsOnce ? n + ROW_MULTIPLE : blockStride;
         this.packed = panelStride == blockStride ? null : new float[(int) packedFloats];
         if (packed != null) {
             pack(0, n, n, packed, 0);
@@ -864,6 +868,8 @@ final class BlockedEvaluator implements RangeEvaluator {
         int groups = mg / NEURON_MULTIPLE;
         int dv = roundUp(d, L);
         int perPass = groups * groupBytes <= CT_L2_BYTES ? groups : Math.max(1, CT_PASS_BYTES / groupBytes);
+        // the 16-register tile's samples in whole runs, the rest one by one ({@link #ROW_RUN})
+        int runs = rowRuns ? rows / ROW_RUN * ROW_RUN : 0;
         for (int j0 = 0; j0 < mg; j0 += perPass * NEURON_MULTIPLE) {
             int j1 = Math.min(mg, j0 + perPass * NEURON_MULTIPLE);
             int step = wideTiles ? P : 2 * L;
@@ -878,7 +884,6 @@ final class BlockedEvaluator implements RangeEvaluator {
                     }
                     int kk = k;
                     for (; kk + 2 * L <= end; kk += 2 * L) {
-                        int runs = rowRuns ? rows / ROW_RUN * ROW_RUN : 0;
                         if (runs > 0) {
                             backward5x2ByRuns(xp, xo, runs, ct, j, kk, g, first);
                         }

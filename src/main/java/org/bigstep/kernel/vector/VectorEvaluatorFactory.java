@@ -59,8 +59,8 @@ public final class VectorEvaluatorFactory implements RangeEvaluator.Factory {
 
     /**
      * {@code packOnce}: where the forward is transposed, X is also packed into panels once, where that copy fits the
-     * same quarter of the heap beside X^T, instead of each block into scratch each step. The same panels either way, so this too
-     * changes speed and memory only; tests force both and compare them.
+     * same quarter of the heap beside X^T, instead of each block into scratch each step. The same panels either
+     * way, so this too changes speed and memory only; tests force both and compare them.
      */
     VectorEvaluatorFactory(int bitSize, boolean wideTiles, int transposedMinD, boolean packOnce) {
         this(bitSize, wideTiles, transposedMinD, packOnce, BlockedEvaluator.ROW_RUNS);
