@@ -131,15 +131,21 @@ final class BlockedEvaluator implements RangeEvaluator {
      * Rows per run of {@link #backward5x2ByRuns}'s inner loop, whose count is then a constant. On 16 vector
      * registers the 5 x 2 gradient tile needs 17 vectors where every load of one sample is issued before its FMAs,
      * and JDK 25's C2 schedules it so: it keeps one accumulator on the stack, a store and a reload in that FMA chain
-     * every sample (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 it interleaves
-     * the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes), 1 thread,
+     * every sample (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 (the first
+     * size measured) it interleaves the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes), 1 thread,
      * 2026-12-03, 1616d31 against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4
      * (faster in 4 of 4 rounds each; 1616d31 against fae8e5c: 43.5 -> 68.7, 42.8 -> 67.4, 1024x3072x256 42.9 ->
      * 69.5, 6000x784x40 38.5 -> 54.2, 5 of 5 each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its
      * C2 keeps two range checks and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it
-     * ran at 5.5. Hence {@link #ROW_RUNS}.
+     * ran at 5.5. Hence {@link #ROW_RUNS}. Runs of 30 rather than 32: blocks are multiples of 10 rows, so at d = 784
+     * (210 rows) every sample is in a run, where with 32 the 18 left after the last took backward5x2, which spills
+     * on JDK 25 (2 stack moves per sample in the disassembly); at d = 3072 (190 rows) 10 are left instead of 30.
+     * bench/compare of 30 against 32, JDK 25, Zen 3 VM, 1 thread, 2026-12-03, medians: 16384x784x1024 66.5 -> 71.3
+     * GFLOP/s (faster in 10 of 12 rounds) and 61.2 -> 64.3 (8 of 12), 8192x784x128 43.0 -> 44.9 (10 of 12, a slow
+     * spell), 1024x3072x256 63.7 -> 59.8 (5 of 12: no difference the VM resolves). Runs of 10 (every block whole
+     * runs) against 32: 61.2 -> 63.9 (8 of 12) and 43.0 -> 43.7 (7 of 12).
      */
-    static final int ROW_RUN = 32;
+    static final int ROW_RUN = 30;
     /**
      * Whether the 16-register gradient tile runs in {@link #ROW_RUN}s of samples: on JDKs after 17. Measured on 17
      * (no) and 25 (yes) only; a JDK in between takes 25's choice. Both forms add the same products in the same order.
