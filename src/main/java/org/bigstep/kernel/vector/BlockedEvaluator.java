@@ -68,6 +68,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     private static final int L = SPECIES.length();
     /** Width of a column panel of X, in floats: four vectors, so the forward's inner loop runs 4L steps per panel. */
     private static final int P = 4 * L;
+    /** Floats between two rows of z within a pair of strips, where z is kept by pairs ({@link #zByStrips}). */
+    private static final int ZR = 2 * L;
     /** Forward tiles take 5 or 10 rows; blocks and padded tails are multiples of both. */
     static final int ROW_MULTIPLE = 10;
     /** Backward tiles on the panel path take 5 neurons; C^T and G have m rounded up to this many rows. */
@@ -128,22 +130,22 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     static final int TRANSPOSED_MIN_D = 2048;
     /**
-     * Rows per run of {@link #backward5x2ByRuns}'s inner loop, whose count is then a constant. On 16 vector
-     * registers the 5 x 2 gradient tile needs 17 vectors where every load of one sample is issued before its FMAs,
-     * and JDK 25's C2 schedules it so: it keeps one accumulator on the stack, a store and a reload in that FMA chain
-     * every sample (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 (the first
-     * size measured) it interleaves the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes), 1 thread,
-     * 2026-12-03, 1616d31 against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4
-     * (faster in 4 of 4 rounds each; 1616d31 against fae8e5c: 43.5 -> 68.7, 42.8 -> 67.4, 1024x3072x256 42.9 ->
-     * 69.5, 6000x784x40 38.5 -> 54.2, 5 of 5 each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its
-     * C2 keeps two range checks and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it
-     * ran at 5.5. Hence {@link #ROW_RUNS}. Runs of 30 rather than 32: blocks are multiples of 10 rows, so at d = 784
-     * (210 rows) every sample is in a run, where with 32 the 18 left after the last took backward5x2, which spills
-     * on JDK 25 (2 stack moves per sample in the disassembly); at d = 3072 (190 rows) 10 are left instead of 30.
-     * bench/compare of 30 against 32, JDK 25, Zen 3 VM, 1 thread, 2026-12-03, medians: 16384x784x1024 66.5 -> 71.3
-     * GFLOP/s (faster in 10 of 12 rounds) and 61.2 -> 64.3 (8 of 12), 8192x784x128 43.0 -> 44.9 (10 of 12, a slow
-     * spell), 1024x3072x256 63.7 -> 59.8 (5 of 12: no difference the VM resolves). Runs of 10 (every block whole
-     * runs) against 32: 61.2 -> 63.9 (8 of 12) and 43.0 -> 43.7 (7 of 12).
+     * Rows per run of {@link #backward5x2ByRuns}'s inner loop, whose count is then a constant. On 16 vector registers
+     * the 5 x 2 gradient tile needs 17 vectors where every load of one sample is issued before its FMAs, and JDK 25's
+     * C2 schedules it so: it keeps one accumulator on the stack, a store and a reload in that FMA chain every sample
+     * (in the disassembly, -XX:CompileCommand=print with an hsdis plugin). In runs of 32 (the first size measured) it
+     * interleaves the broadcasts with the FMAs and keeps all 10 in registers. bench/compare, Zen 3 VM (AVX2, 8 lanes),
+     * 1 thread, 2026-12-03, 1616d31 against runs: JDK 25 16384x784x1024 42.3 -> 63.0 GFLOP/s, 8192x784x128 43.3 -> 68.4
+     * (faster in 4 of 4 rounds each; 1616d31 against fae8e5c: 43.5 -> 68.7, 42.8 -> 67.4, 1024x3072x256 42.9 -> 69.5,
+     * 6000x784x40 38.5 -> 54.2, 5 of 5 each); JDK 17 71.0 -> 60.9 (1 of 6) and 67.8 -> 60.0 (0 of 6): its C2 keeps two
+     * range checks and more index arithmetic in the inner loop, and with bounds of i0 and i0 + 32 it ran at 5.5. Hence
+     * {@link #ROW_RUNS}. Runs of 30 rather than 32: blocks are multiples of 10 rows, so at d = 784 (210 rows) every
+     * sample is in a run, where with 32 the 18 left after the last took backward5x2, which spills on JDK 25 (2 stack
+     * moves per sample in the disassembly); at d = 3072 (190 rows) 10 are left instead of 30. bench/compare of 30
+     * against 32, JDK 25, Zen 3 VM, 1 thread, 2026-12-03, medians: 16384x784x1024 66.5 -> 71.3 GFLOP/s (faster in 10 of
+     * 12 rounds) and 61.2 -> 64.3 (8 of 12), 8192x784x128 43.0 -> 44.9 (10 of 12, a slow spell), 1024x3072x256 63.7 ->
+     * 59.8 (5 of 12: no difference the VM resolves). Runs of 10 (every block whole runs) against 32: 61.2 -> 63.9 (8 of
+     * 12) and 43.0 -> 43.7 (7 of 12).
      */
     static final int ROW_RUN = 30;
     /**
@@ -266,6 +268,21 @@ final class BlockedEvaluator implements RangeEvaluator {
     private final boolean wideTiles;
     /** The 16-register gradient tile by {@link #ROW_RUN}s of samples ({@link #ROW_RUNS}; tests force both). */
     private final boolean rowRuns;
+    /**
+     * Where the forward runs by broadcasts on panels ({@link #forward}), a block's z is kept by pairs of strips like
+     * C by strips ({@link #cStrip}: a pair's 2L values of one row together, the block's rows one after another)
+     * instead of in rows of mp floats, and {@link #activate} gathers its groups of rows from there. In rows, the 5
+     * or 10 rows a tile loads and stores at each d-chunk after the first were mp floats apart (4 KiB at m = 1024),
+     * each on a page of its own, where the CPU's prefetchers do not follow; by pairs, the tiles of one pair walk
+     * the rows contiguously. The same values, so the same sums. Zen 3 VM, 1 thread, 2026-12-03, against rows:
+     * bench/profile of 16384x784x1024, the forward tile's share of samples against the gradient tile's: JDK 17
+     * 50.6/41.4 -> 45.8/44.8, JDK 25 47.3/44.3 -> 44.4/46.2 (the forward 16% and 10% faster relative to the
+     * gradient), {@link #activate} 1.8-1.9% -> 2.7-2.9% with the gather; bench/compare, rounds faster, JDK 17:
+     * 16384x784x1024 10 of 16 (medians 36.8 -> 39.3 GFLOP/s, a slow spell), 1024x3072x256 13 of 16 (38.5 -> 40.7),
+     * 6000x784x40 10 of 16, 8192x784x128 4 and 10 of 16 (rows 512 bytes apart there: no gain to expect); JDK 25
+     * 1024x3072x256 9 of 12, 8192x784x128 10 of 16.
+     */
+    private final boolean zByStrips;
     private final Scratch[] scratch;
 
     /** Per-worker buffers, allocated once; sizes are passed in (a nested class must not read the template's statics). */
@@ -337,6 +354,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         long xtFloats = ((long) (n + L - 1) / L + 3) * L * d;
         this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
+        this.zByStrips = !inPlace && !transposed;
         this.wp = transposed ? null : new float[strips * dp * L];
         this.xt = transposed ? transpose(x, n, d, (int) xtFloats) : null;
         this.wt = transposed ? new float[mg * d] : null;
@@ -591,7 +609,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         return loss;
     }
 
-    /** Z = X W^T for the block: per d-chunk and pair of strips (W chunk in L1), every tile of rows. */
+    /**
+     * Z = X W^T for the block: per d-chunk and pair of strips (W chunk in L1), every tile of rows. z is kept by
+     * pairs of strips ({@link #zByStrips}), so a pair's tiles walk its rows contiguously.
+     */
     private void forward(float[] xp, int at, int rows, float[] z) {
         int panels = dp / P;
         for (int v0 = 0; v0 < panels; v0 += kChunk) {
@@ -603,28 +624,32 @@ final class BlockedEvaluator implements RangeEvaluator {
             boolean tailFirst = first && full == v0;
             int s = 0;
             for (; s + 2 <= strips; s += 2) {
+                int zs = cStrip(s);
+                int zr = cRowStride(s);
                 if (wideTiles) {
                     for (int r = 0; r < rows; r += 10) {
                         if (full > v0) {
-                            forward10x2(xp, at + r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                            forward10x2(xp, at + r, v0, full, s * dp * L, z, zs + r * zr, first);
                         }
                         if (tail) {
-                            forward10x2Tail(xp, at + r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                            forward10x2Tail(xp, at + r, full, lastVectors, s * dp * L, z, zs + r * zr, tailFirst);
                         }
                     }
                 } else {
                     for (int r = 0; r < rows; r += 5) {
-                        forward5x2(xp, at + r, v0, v1, s * dp * L, z, r * mp + s * L, first);
+                        forward5x2(xp, at + r, v0, v1, s * dp * L, z, zs + r * zr, first);
                     }
                 }
             }
             if (s < strips) {
+                int zs = cStrip(s);
+                int zr = cRowStride(s);
                 for (int r = 0; r < rows; r += 10) {
                     if (full > v0) {
-                        forward10x1(xp, at + r, v0, full, s * dp * L, z, r * mp + s * L, first);
+                        forward10x1(xp, at + r, v0, full, s * dp * L, z, zs + r * zr, first);
                     }
                     if (tail) {
-                        forward10x1Tail(xp, at + r, full, lastVectors, s * dp * L, z, r * mp + s * L, tailFirst);
+                        forward10x1Tail(xp, at + r, full, lastVectors, s * dp * L, z, zs + r * zr, tailFirst);
                     }
                 }
             }
@@ -764,6 +789,22 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
+    /** Rows [r, r + count) of z kept by pairs of strips ({@link #zByStrips}) into rows of mp floats in group. */
+    private void gatherRows(float[] z, int r, int count, float[] group) {
+        final int pairFloats = 2 * L * blockStride; // cStrip(st) = st L blockStride for an even st
+        for (int rr = 0; rr < count; rr++) {
+            int o = rr * mp;
+            int st = 0;
+            for (int at = (r + rr) * 2 * L; st + 2 <= strips; st += 2, at += pairFloats, o += 2 * L) {
+                FloatVector.fromArray(SPECIES, z, at).intoArray(group, o);
+                FloatVector.fromArray(SPECIES, z, at + L).intoArray(group, o + L);
+            }
+            if (st < strips) {
+                FloatVector.fromArray(SPECIES, z, st * L * blockStride + (r + rr) * L).intoArray(group, o);
+            }
+        }
+    }
+
     /**
      * phi, phi', f, margins, loss (added to lossBefore, returned) and g per sample; C[i][j] = g_i c_j phi'(z_ij)
      * into s.c, laid out for the gradient tiles: by groups of 5 neurons (C^T), or by pairs of strips
@@ -780,7 +821,11 @@ final class BlockedEvaluator implements RangeEvaluator {
             if (o == 0) {
                 // phi and phi' of a group of rows into buffers that stay in L1 until the rows below have read them
                 int len = Math.min(groupRows, rows - r) * mp;
-                System.arraycopy(z, r * mp, s.zGroup, 0, len);
+                if (zByStrips) {
+                    gatherRows(z, r, len / mp, s.zGroup);
+                } else {
+                    System.arraycopy(z, r * mp, s.zGroup, 0, len);
+                }
                 activation.apply(s.zGroup, value, slope, 0, len);
             }
             FloatVector acc = FloatVector.zero(SPECIES);
@@ -910,16 +955,16 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 10 accumulators. The rows' values for one k are P floats apart in a panel: constant offsets from one index.
      */
     private void forward5x2(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
-        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
-        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
-        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
-        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 1 * L);
-        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
-        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 1 * L);
-        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
-        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 1 * L);
-        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
-        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 0 * L);
+        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 1 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 0 * L);
+        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 1 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 0 * L);
+        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 1 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 0 * L);
+        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 1 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 0 * L);
+        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 1 * L);
         final int ws = dp * L;
         for (int v = v0; v < v1; v++) {
             final int p = v * P * panelStride + t * P;
@@ -940,16 +985,16 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c40 = b4.fma(w0, c40); c41 = b4.fma(w1, c41);
             }
         }
-        c00.intoArray(z, zo + 0 * mp + 0 * L);
-        c01.intoArray(z, zo + 0 * mp + 1 * L);
-        c10.intoArray(z, zo + 1 * mp + 0 * L);
-        c11.intoArray(z, zo + 1 * mp + 1 * L);
-        c20.intoArray(z, zo + 2 * mp + 0 * L);
-        c21.intoArray(z, zo + 2 * mp + 1 * L);
-        c30.intoArray(z, zo + 3 * mp + 0 * L);
-        c31.intoArray(z, zo + 3 * mp + 1 * L);
-        c40.intoArray(z, zo + 4 * mp + 0 * L);
-        c41.intoArray(z, zo + 4 * mp + 1 * L);
+        c00.intoArray(z, zo + 0 * ZR + 0 * L);
+        c01.intoArray(z, zo + 0 * ZR + 1 * L);
+        c10.intoArray(z, zo + 1 * ZR + 0 * L);
+        c11.intoArray(z, zo + 1 * ZR + 1 * L);
+        c20.intoArray(z, zo + 2 * ZR + 0 * L);
+        c21.intoArray(z, zo + 2 * ZR + 1 * L);
+        c30.intoArray(z, zo + 3 * ZR + 0 * L);
+        c31.intoArray(z, zo + 3 * ZR + 1 * L);
+        c40.intoArray(z, zo + 4 * ZR + 0 * L);
+        c41.intoArray(z, zo + 4 * ZR + 1 * L);
     }
 
     /**
@@ -958,26 +1003,26 @@ final class BlockedEvaluator implements RangeEvaluator {
      * W load serves twice the FMAs. Every z sums its k in the same order as in 5 x 2, so the result is bit-identical.
      */
     private void forward10x2(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
-        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
-        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
-        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
-        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 1 * L);
-        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
-        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 1 * L);
-        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
-        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 1 * L);
-        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
-        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
-        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
-        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 1 * L);
-        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
-        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 1 * L);
-        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
-        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 1 * L);
-        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
-        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 1 * L);
-        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
-        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 0 * L);
+        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 1 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 0 * L);
+        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 1 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 0 * L);
+        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 1 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 0 * L);
+        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 1 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 0 * L);
+        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 1 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * ZR + 0 * L);
+        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * ZR + 1 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * ZR + 0 * L);
+        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * ZR + 1 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * ZR + 0 * L);
+        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * ZR + 1 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * ZR + 0 * L);
+        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * ZR + 1 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * ZR + 0 * L);
+        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * ZR + 1 * L);
         final int ws = dp * L;
         for (int v = v0; v < v1; v++) {
             final int p = v * P * panelStride + t * P;
@@ -1008,26 +1053,26 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90); c91 = b9.fma(w1, c91);
             }
         }
-        c00.intoArray(z, zo + 0 * mp + 0 * L);
-        c01.intoArray(z, zo + 0 * mp + 1 * L);
-        c10.intoArray(z, zo + 1 * mp + 0 * L);
-        c11.intoArray(z, zo + 1 * mp + 1 * L);
-        c20.intoArray(z, zo + 2 * mp + 0 * L);
-        c21.intoArray(z, zo + 2 * mp + 1 * L);
-        c30.intoArray(z, zo + 3 * mp + 0 * L);
-        c31.intoArray(z, zo + 3 * mp + 1 * L);
-        c40.intoArray(z, zo + 4 * mp + 0 * L);
-        c41.intoArray(z, zo + 4 * mp + 1 * L);
-        c50.intoArray(z, zo + 5 * mp + 0 * L);
-        c51.intoArray(z, zo + 5 * mp + 1 * L);
-        c60.intoArray(z, zo + 6 * mp + 0 * L);
-        c61.intoArray(z, zo + 6 * mp + 1 * L);
-        c70.intoArray(z, zo + 7 * mp + 0 * L);
-        c71.intoArray(z, zo + 7 * mp + 1 * L);
-        c80.intoArray(z, zo + 8 * mp + 0 * L);
-        c81.intoArray(z, zo + 8 * mp + 1 * L);
-        c90.intoArray(z, zo + 9 * mp + 0 * L);
-        c91.intoArray(z, zo + 9 * mp + 1 * L);
+        c00.intoArray(z, zo + 0 * ZR + 0 * L);
+        c01.intoArray(z, zo + 0 * ZR + 1 * L);
+        c10.intoArray(z, zo + 1 * ZR + 0 * L);
+        c11.intoArray(z, zo + 1 * ZR + 1 * L);
+        c20.intoArray(z, zo + 2 * ZR + 0 * L);
+        c21.intoArray(z, zo + 2 * ZR + 1 * L);
+        c30.intoArray(z, zo + 3 * ZR + 0 * L);
+        c31.intoArray(z, zo + 3 * ZR + 1 * L);
+        c40.intoArray(z, zo + 4 * ZR + 0 * L);
+        c41.intoArray(z, zo + 4 * ZR + 1 * L);
+        c50.intoArray(z, zo + 5 * ZR + 0 * L);
+        c51.intoArray(z, zo + 5 * ZR + 1 * L);
+        c60.intoArray(z, zo + 6 * ZR + 0 * L);
+        c61.intoArray(z, zo + 6 * ZR + 1 * L);
+        c70.intoArray(z, zo + 7 * ZR + 0 * L);
+        c71.intoArray(z, zo + 7 * ZR + 1 * L);
+        c80.intoArray(z, zo + 8 * ZR + 0 * L);
+        c81.intoArray(z, zo + 8 * ZR + 1 * L);
+        c90.intoArray(z, zo + 9 * ZR + 0 * L);
+        c91.intoArray(z, zo + 9 * ZR + 1 * L);
     }
 
     /**
@@ -1038,26 +1083,26 @@ final class BlockedEvaluator implements RangeEvaluator {
      * rounds), 6000x784x40 +2.5% (9 of 12).
      */
     private void forward10x2Tail(float[] xp, int t, int v, int vectors, int wo, float[] z, int zo, boolean first) {
-        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
-        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 1 * L);
-        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
-        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 1 * L);
-        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
-        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 1 * L);
-        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
-        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 1 * L);
-        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
-        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 1 * L);
-        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
-        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 1 * L);
-        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
-        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 1 * L);
-        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
-        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 1 * L);
-        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
-        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 1 * L);
-        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
-        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 1 * L);
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 0 * L);
+        FloatVector c01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * ZR + 1 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 0 * L);
+        FloatVector c11 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * ZR + 1 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 0 * L);
+        FloatVector c21 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * ZR + 1 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 0 * L);
+        FloatVector c31 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * ZR + 1 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 0 * L);
+        FloatVector c41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * ZR + 1 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * ZR + 0 * L);
+        FloatVector c51 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * ZR + 1 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * ZR + 0 * L);
+        FloatVector c61 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * ZR + 1 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * ZR + 0 * L);
+        FloatVector c71 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * ZR + 1 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * ZR + 0 * L);
+        FloatVector c81 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * ZR + 1 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * ZR + 0 * L);
+        FloatVector c91 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * ZR + 1 * L);
         final int ws = dp * L;
         final int p0 = v * P * panelStride + t * P;
         for (int q = 0; q < vectors; q++) {
@@ -1089,26 +1134,26 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90); c91 = b9.fma(w1, c91);
             }
         }
-        c00.intoArray(z, zo + 0 * mp + 0 * L);
-        c01.intoArray(z, zo + 0 * mp + 1 * L);
-        c10.intoArray(z, zo + 1 * mp + 0 * L);
-        c11.intoArray(z, zo + 1 * mp + 1 * L);
-        c20.intoArray(z, zo + 2 * mp + 0 * L);
-        c21.intoArray(z, zo + 2 * mp + 1 * L);
-        c30.intoArray(z, zo + 3 * mp + 0 * L);
-        c31.intoArray(z, zo + 3 * mp + 1 * L);
-        c40.intoArray(z, zo + 4 * mp + 0 * L);
-        c41.intoArray(z, zo + 4 * mp + 1 * L);
-        c50.intoArray(z, zo + 5 * mp + 0 * L);
-        c51.intoArray(z, zo + 5 * mp + 1 * L);
-        c60.intoArray(z, zo + 6 * mp + 0 * L);
-        c61.intoArray(z, zo + 6 * mp + 1 * L);
-        c70.intoArray(z, zo + 7 * mp + 0 * L);
-        c71.intoArray(z, zo + 7 * mp + 1 * L);
-        c80.intoArray(z, zo + 8 * mp + 0 * L);
-        c81.intoArray(z, zo + 8 * mp + 1 * L);
-        c90.intoArray(z, zo + 9 * mp + 0 * L);
-        c91.intoArray(z, zo + 9 * mp + 1 * L);
+        c00.intoArray(z, zo + 0 * ZR + 0 * L);
+        c01.intoArray(z, zo + 0 * ZR + 1 * L);
+        c10.intoArray(z, zo + 1 * ZR + 0 * L);
+        c11.intoArray(z, zo + 1 * ZR + 1 * L);
+        c20.intoArray(z, zo + 2 * ZR + 0 * L);
+        c21.intoArray(z, zo + 2 * ZR + 1 * L);
+        c30.intoArray(z, zo + 3 * ZR + 0 * L);
+        c31.intoArray(z, zo + 3 * ZR + 1 * L);
+        c40.intoArray(z, zo + 4 * ZR + 0 * L);
+        c41.intoArray(z, zo + 4 * ZR + 1 * L);
+        c50.intoArray(z, zo + 5 * ZR + 0 * L);
+        c51.intoArray(z, zo + 5 * ZR + 1 * L);
+        c60.intoArray(z, zo + 6 * ZR + 0 * L);
+        c61.intoArray(z, zo + 6 * ZR + 1 * L);
+        c70.intoArray(z, zo + 7 * ZR + 0 * L);
+        c71.intoArray(z, zo + 7 * ZR + 1 * L);
+        c80.intoArray(z, zo + 8 * ZR + 0 * L);
+        c81.intoArray(z, zo + 8 * ZR + 1 * L);
+        c90.intoArray(z, zo + 9 * ZR + 0 * L);
+        c91.intoArray(z, zo + 9 * ZR + 1 * L);
     }
 
 
@@ -1117,16 +1162,16 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 10 accumulators. The rows' values for one k are P floats apart in a panel: constant offsets from one index.
      */
     private void forward10x1(float[] xp, int t, int v0, int v1, int wo, float[] z, int zo, boolean first) {
-        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
-        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
-        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
-        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
-        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
-        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
-        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
-        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
-        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
-        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * L + 0 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * L + 0 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * L + 0 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * L + 0 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * L + 0 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * L + 0 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * L + 0 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * L + 0 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * L + 0 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * L + 0 * L);
         for (int v = v0; v < v1; v++) {
             final int p = v * P * panelStride + t * P;
             final int wv = wo + v * P * L;
@@ -1155,32 +1200,32 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90);
             }
         }
-        c00.intoArray(z, zo + 0 * mp + 0 * L);
-        c10.intoArray(z, zo + 1 * mp + 0 * L);
-        c20.intoArray(z, zo + 2 * mp + 0 * L);
-        c30.intoArray(z, zo + 3 * mp + 0 * L);
-        c40.intoArray(z, zo + 4 * mp + 0 * L);
-        c50.intoArray(z, zo + 5 * mp + 0 * L);
-        c60.intoArray(z, zo + 6 * mp + 0 * L);
-        c70.intoArray(z, zo + 7 * mp + 0 * L);
-        c80.intoArray(z, zo + 8 * mp + 0 * L);
-        c90.intoArray(z, zo + 9 * mp + 0 * L);
+        c00.intoArray(z, zo + 0 * L + 0 * L);
+        c10.intoArray(z, zo + 1 * L + 0 * L);
+        c20.intoArray(z, zo + 2 * L + 0 * L);
+        c30.intoArray(z, zo + 3 * L + 0 * L);
+        c40.intoArray(z, zo + 4 * L + 0 * L);
+        c50.intoArray(z, zo + 5 * L + 0 * L);
+        c60.intoArray(z, zo + 6 * L + 0 * L);
+        c70.intoArray(z, zo + 7 * L + 0 * L);
+        c80.intoArray(z, zo + 8 * L + 0 * L);
+        c90.intoArray(z, zo + 9 * L + 0 * L);
     }
 
     /**
      * {@link #forward10x1} over the first {@code vectors} vectors of panel v alone, as {@link #forward10x2Tail}.
      */
     private void forward10x1Tail(float[] xp, int t, int v, int vectors, int wo, float[] z, int zo, boolean first) {
-        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * mp + 0 * L);
-        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * mp + 0 * L);
-        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * mp + 0 * L);
-        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * mp + 0 * L);
-        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * mp + 0 * L);
-        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * mp + 0 * L);
-        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * mp + 0 * L);
-        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * mp + 0 * L);
-        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * mp + 0 * L);
-        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * mp + 0 * L);
+        FloatVector c00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 0 * L + 0 * L);
+        FloatVector c10 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 1 * L + 0 * L);
+        FloatVector c20 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 2 * L + 0 * L);
+        FloatVector c30 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 3 * L + 0 * L);
+        FloatVector c40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 4 * L + 0 * L);
+        FloatVector c50 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 5 * L + 0 * L);
+        FloatVector c60 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 6 * L + 0 * L);
+        FloatVector c70 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 7 * L + 0 * L);
+        FloatVector c80 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 8 * L + 0 * L);
+        FloatVector c90 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, z, zo + 9 * L + 0 * L);
         final int p0 = v * P * panelStride + t * P;
         for (int q = 0; q < vectors; q++) {
             final int p = p0 + q * L;
@@ -1210,16 +1255,16 @@ final class BlockedEvaluator implements RangeEvaluator {
                 c90 = b9.fma(w0, c90);
             }
         }
-        c00.intoArray(z, zo + 0 * mp + 0 * L);
-        c10.intoArray(z, zo + 1 * mp + 0 * L);
-        c20.intoArray(z, zo + 2 * mp + 0 * L);
-        c30.intoArray(z, zo + 3 * mp + 0 * L);
-        c40.intoArray(z, zo + 4 * mp + 0 * L);
-        c50.intoArray(z, zo + 5 * mp + 0 * L);
-        c60.intoArray(z, zo + 6 * mp + 0 * L);
-        c70.intoArray(z, zo + 7 * mp + 0 * L);
-        c80.intoArray(z, zo + 8 * mp + 0 * L);
-        c90.intoArray(z, zo + 9 * mp + 0 * L);
+        c00.intoArray(z, zo + 0 * L + 0 * L);
+        c10.intoArray(z, zo + 1 * L + 0 * L);
+        c20.intoArray(z, zo + 2 * L + 0 * L);
+        c30.intoArray(z, zo + 3 * L + 0 * L);
+        c40.intoArray(z, zo + 4 * L + 0 * L);
+        c50.intoArray(z, zo + 5 * L + 0 * L);
+        c60.intoArray(z, zo + 6 * L + 0 * L);
+        c70.intoArray(z, zo + 7 * L + 0 * L);
+        c80.intoArray(z, zo + 8 * L + 0 * L);
+        c90.intoArray(z, zo + 9 * L + 0 * L);
     }
 
     /**
