@@ -40,11 +40,11 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 3036d25, 2026-12-03 14:03-14:36 UTC) ran on the Zen 3-class VM of the next
- * paragraph in a slow spell (its L1-resident tile loop at 55-73% of its usual speed), so their GEMM-bound rows
- * (35-69% of peak) measure the machine more than the kernel. The reports before them (kernel of 4893c3f,
- * 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17 under
- * KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
+ * The current reports (kernel of 6b2f1d1, 2026-12-03 17:05-17:37 UTC) ran on the Zen 3-class VM of the next
+ * paragraph, again not in quiet minutes (its L1-resident tile loop at 70-85% of its usual speed, single steps
+ * varying by up to 1.7x), so their GEMM-bound rows (53-68% of peak) measure the machine as much as the kernel.
+ * The reports before them (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17
+ * under KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. There one thread ran the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
  * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
  * 72.7% (JDK 17, in a slow minute). The tile loops run at 84-90% of the peak ({@code bench/profile}); the rest of
@@ -56,12 +56,13 @@
  * reports, 72.5% and 83.1% on JDK 25; on the Zen 3 machine of the first weeks (AVX2, peak about 100) 38-62%.
  *
  * <p>On a Zen 3-class VM of 2026-12-03 (AVX2, 8 float lanes, 16 vector registers, FMA peak 100-103 GFLOP/s per
- * core), where the tiles for 16 registers run: {@code bench/compare} at one thread gives 61-73 GFLOP/s at
- * 16384x784x1024 and 63-71 at 1024x3072x256 in quiet minutes (61-73% of peak) on JDK 17 and, since fae8e5c, 68-71
- * on JDK 25 (42-44 before: its C2 spilled an accumulator of the gradient tile, see {@code
- * BlockedEvaluator.ROW_RUN}). The two tile loops take about 92% of a step and run at about 66% of peak there,
- * while the forward tile's loop with its data in L1 runs at 85% ({@code CeilingBenchmark.tile1}, JDK 17): on 16
- * registers what is missing to the 75% line is the data's way through the caches.
+ * core), where the tiles for 16 registers run: pinned to one core ({@code taskset -c 1}), JMH gives 16384x784x1024
+ * 71.5% (JDK 17) and 72.0% (JDK 25) of peak and 1024x3072x256 60.3% and 59.2%; {@code bench/compare} in quiet
+ * minutes 61-73% on both. JDK 25 ran these shapes at 42-44 GFLOP/s until fae8e5c (its C2 spilled an accumulator of
+ * the gradient tile, see {@code BlockedEvaluator.ROW_RUN}). The two tile loops take about 90% of a step and run at
+ * 75-80% of peak there, while the forward tile's loop with its data in L1 runs at 83-89% ({@code
+ * CeilingBenchmark.tile1} in quiet minutes): on 16 registers what is missing to the 75% line is mostly the data's way
+ * through the caches, and on JDK 17 31-36 instructions per 10 FMAs in the tile loops.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
  * from paired comparisons ({@code bench/compare}): C2 hoists a tile's broadcasts to the top of the loop body, so a
