@@ -789,18 +789,19 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** Rows [r, r + count) of z kept by pairs of strips ({@link #zByStrips}) into rows of mp floats in group. */
+    /**
+     * Rows [r, r + count) of z kept by pairs of strips ({@link #zByStrips}) into rows of mp floats in group: per pair
+     * (or last odd strip), its rows one after another, at the offsets {@link #cStrip} and {@link #cRowStride} define.
+     */
     private void gatherRows(float[] z, int r, int count, float[] group) {
-        final int pairFloats = 2 * L * blockStride; // cStrip(st) = st L blockStride for an even st
-        for (int rr = 0; rr < count; rr++) {
-            int o = rr * mp;
-            int st = 0;
-            for (int at = (r + rr) * 2 * L; st + 2 <= strips; st += 2, at += pairFloats, o += 2 * L) {
+        for (int st = 0; st < strips; st += 2) {
+            int stride = cRowStride(st);
+            boolean pair = stride == ZR;
+            for (int rr = 0, at = cStrip(st) + r * stride, o = st * L; rr < count; rr++, at += stride, o += mp) {
                 FloatVector.fromArray(SPECIES, z, at).intoArray(group, o);
-                FloatVector.fromArray(SPECIES, z, at + L).intoArray(group, o + L);
-            }
-            if (st < strips) {
-                FloatVector.fromArray(SPECIES, z, st * L * blockStride + (r + rr) * L).intoArray(group, o);
+                if (pair) {
+                    FloatVector.fromArray(SPECIES, z, at + L).intoArray(group, o + L);
+                }
             }
         }
     }
