@@ -41,8 +41,9 @@
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
  * The current reports (kernel of 6b2f1d1, 2026-12-03 17:05-17:37 UTC) ran on the Zen 3-class VM of the next
- * paragraph, again not in quiet minutes (its L1-resident tile loop at 70-85% of its usual speed, single steps
- * varying by up to 1.7x), so their GEMM-bound rows (53-68% of peak) measure the machine as much as the kernel.
+ * paragraph, again not in quiet minutes (its L1-resident tile loop at 74.2 and 62.3 GFLOP/s against 76-89 at other
+ * minutes, single steps varying by up to 1.7x), so their GEMM-bound rows (53-68% of peak) measure the machine as
+ * much as the kernel.
  * The reports before them (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17
  * under KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. There one thread ran the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
@@ -60,8 +61,8 @@
  * 71.5% (JDK 17) and 72.0% (JDK 25) of peak and 1024x3072x256 60.3% and 59.2%; {@code bench/compare} in quiet
  * minutes 61-73% on both. JDK 25 ran these shapes at 42-44 GFLOP/s until fae8e5c (its C2 spilled an accumulator of
  * the gradient tile, see {@code BlockedEvaluator.ROW_RUN}). The two tile loops take about 90% of a step and run at
- * 75-80% of peak there, while the forward tile's loop with its data in L1 runs at 83-89% ({@code
- * CeilingBenchmark.tile1} in quiet minutes): on 16 registers what is missing to the 75% line is mostly the data's way
+ * 66-81% of peak there, while the forward tile's loop with its data in L1 ran at 75-87% ({@code
+ * CeilingBenchmark.tile1}, 76-89 GFLOP/s): on 16 registers what is missing to the 75% line is mostly the data's way
  * through the caches, and on JDK 17 31-36 instructions per 10 FMAs in the tile loops.
  *
  * <p>What was learned on the way, from the disassembly ({@code -XX:CompileCommand=print} with an hsdis plugin) and
