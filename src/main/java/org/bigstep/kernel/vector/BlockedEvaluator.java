@@ -85,7 +85,8 @@ final class BlockedEvaluator implements RangeEvaluator {
      * block's C^T at a stride of 8 (1.57 MB) no longer fits L2, at 5 it is 0.98 MB: bench/compare of 5 against 8,
      * 1 thread, Zen 4 VM, 2026-12-03, medians: 16384x784x1024 JDK 17 83.2 -> 84.9 GFLOP/s (faster in 8 of 10
      * rounds), JDK 25 88.7 -> 92.3 (8 of 10); JDK 17 1024x3072x256 82.0 -> 82.7 (7 of 10), 8192x784x128 77.2 ->
-     * 76.5 (3 of 10). Hence 5: a smaller C^T outweighs the range checks.
+     * 76.5 (3 of 10). Hence 5: a smaller C^T outweighs the range checks. Those checks are gone at 5 too since the
+     * gradient loops count C^T's index itself (see {@link #backward5x2}).
      */
     static final int CT_STRIDE = 5;
     /** In place C^T keeps 5 values per sample: a stride of 8 was slower there (1024x3072x16: 3 of 12 rounds). */
@@ -1271,7 +1272,10 @@ final class BlockedEvaluator implements RangeEvaluator {
     /**
      * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block's samples [from, rows); 10 accumulators.
      * C^T keeps the 5 neurons' values of one sample together ({@link #CT_STRIDE} apart from the next sample's) and
-     * each panel one row's vector: constant offsets from one index each.
+     * each panel one row's vector: constant offsets from one index each. The loop counts C^T's index, in steps of 5,
+     * and X's beside it: counted by the sample i instead, C2 writes i * 5 as (i << 2) + i, which JDK 17's range-check
+     * elimination does not take, and kept two checks of C^T in the loop (36 instructions per 10 FMAs in the
+     * disassembly; 28 this way, with X's two checks in their place; JDK 25 27 either way).
      */
     private void backward5x2(float[] xp, int xo, int from, int rows, float[] ct, int j, int k, float[] g,
             boolean first) {
@@ -1288,11 +1292,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 1 * L);
         final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
-        for (int i = from; i < rows; i++) {
-            final int xi = po + i * P;
+        int xi = po + from * P;
+        for (int ti = to + from * CT_STRIDE, te = to + rows * CT_STRIDE; ti < te; ti += CT_STRIDE, xi += P) {
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + L);
-            final int ti = to + i * CT_STRIDE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01);
             FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
@@ -1379,10 +1382,9 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a40 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 0 * L);
         final int po = (k - k % P) * panelStride + xo + k % P;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
-        for (int i = 0; i < rows; i++) {
-            final int xi = po + i * P;
+        int xi = po;
+        for (int ti = to, te = to + rows * CT_STRIDE; ti < te; ti += CT_STRIDE, xi += P) {
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi);
-            final int ti = to + i * CT_STRIDE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, ct[ti + 0]);
             a00 = b0.fma(x0, a00);
             FloatVector b1 = FloatVector.broadcast(SPECIES, ct[ti + 1]);
@@ -1648,7 +1650,10 @@ final class BlockedEvaluator implements RangeEvaluator {
      * g[j..j+5][k..k+2L] += sum_i C^T[j..][i] x_i[k..] over the block's rows of X, read in place; 10 accumulators.
      * C^T keeps the 5 neurons' values of one sample together: constant offsets from one index. The same loop as
      * {@link #backward5x2} with a row stride of dp instead of the constant P: one method taking the stride as a
-     * parameter ran 4-6% slower on JDK 25 (bench/compare, 8192x784x128: slower in 9 of 10 rounds).
+     * parameter ran 4-6% slower on JDK 25 (bench/compare, 8192x784x128: slower in 9 of 10 rounds). Counting C^T's
+     * index as backward5x2 does took JDK 17's loop from 42 to 31 instructions per 10 FMAs, but JDK 25 then kept X's
+     * index on the stack (a load and a store per sample); bench/compare 6000x784x30 against this form: JDK 25 58.9 ->
+     * 53.8 GFLOP/s (faster in 3 of 12 rounds), JDK 17 52.9 -> 53.1 (8 of 12). Not taken.
      */
     private void backwardRows5x2(int xb, int rows, float[] ct, int j, int k, float[] g) {
         FloatVector a00 = FloatVector.fromArray(SPECIES, g, (j + 0) * dp + k + 0 * L);
