@@ -242,6 +242,10 @@ def main():
         w("- bigstep vector kernel: **not available** (%s); only the scalar kernel was measured" % probe.get("vectorReason", "?"))
     w("- Load average at start / end: %s / %s (a value near or above the core count means the numbers are unreliable)"
       % (" ".join(load_start), " ".join(load_end)))
+    pinning_path = os.path.join(a.results, "pinning.txt")
+    if os.path.exists(pinning_path):
+        w("- One-thread runs (JMH forks and peers): pinned to %s; two-thread runs are not pinned"
+          % open(pinning_path).read().strip())
     w("")
     failures = os.path.join(a.results, "failures.txt")
     if os.path.exists(failures):
