@@ -40,10 +40,12 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 6b2f1d1, 2026-12-03 17:05-17:37 UTC) ran on the Zen 3-class VM of the next
- * paragraph, again not in quiet minutes (its L1-resident tile loop at 74.2 and 62.3 GFLOP/s against 76-89 at other
- * minutes, single steps varying by up to 1.7x), so their GEMM-bound rows (53-68% of peak) measure the machine as
- * much as the kernel.
+ * The current reports (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the paragraph after next. The
+ * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
+ * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
+ * thread, where paired runs of the same build gave 1.78-1.90x at 1024x3072x256 in quiet minutes and 1.31x in busy
+ * ones. The JDK 25 one ran in busier minutes (66.0% and 59.0%; 1.33x and 1.82x). The fused step beats NumPy on both
+ * activation-bound shapes on one thread on both JDKs, and tiny d runs at 26-33x the scalar kernel.
  * The reports before them (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17
  * under KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. There one thread ran the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
