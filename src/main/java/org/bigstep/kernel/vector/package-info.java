@@ -40,7 +40,7 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the paragraph after next. The
+ * The current reports (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the next paragraph. The
  * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
  * thread, where paired runs of the same build gave 1.78-1.90x at 1024x3072x256 in quiet minutes and 1.31x in busy
