@@ -199,6 +199,25 @@ def roofline_note(shape, steps, ceil, lanes):
     return " ".join(parts)
 
 
+PAIRED_GFLOPS = re.compile(r"@1thr best ([\d.]+) median ([\d.]+)\s+\S+@2thr best ([\d.]+) median ([\d.]+) GFLOP/s")
+PAIRED_RATIO = re.compile(r"2 threads over 1, per round: median ([\d.]+)x \(range ([\d.]+)-([\d.]+)x\)")
+PAIRED_ROUNDS = re.compile(r"faster than \S+ in (\d+) of (\d+) rounds")
+
+
+def paired_results(results):
+    """Per shape, the paired 1- vs 2-thread run's figures (bench/run's paired-SHAPE.txt), or None where unparsed."""
+    out = {}
+    for path in sorted(glob.glob(os.path.join(results, "paired-*.txt"))):
+        shape = os.path.basename(path)[len("paired-"):-len(".txt")]
+        text = open(path).read()
+        g, q, c = PAIRED_GFLOPS.search(text), PAIRED_RATIO.search(text), PAIRED_ROUNDS.search(text)
+        out[shape] = None if not (g and q and c) else {
+            "median1": float(g.group(2)), "median2": float(g.group(4)),
+            "ratio": float(q.group(1)), "low": float(q.group(2)), "high": float(q.group(3)),
+            "wins": int(c.group(1)), "rounds": int(c.group(2))}
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -297,6 +316,28 @@ def main():
       "caused by other tenants of a shared machine do not move the figure, and it compares like for like with the peers' "
       "median. GFLOP/s counts 4·n·d·m flops per step (the two products). The roofline floor is max(4ndm / FMA peak, "
       "(4nd + 32md bytes) / DRAM bandwidth) at the same thread count.")
+    w("")
+    paired = paired_results(a.results)
+    w("## Two threads over one, paired (PairedCompare --full-step)")
+    w("")
+    if paired:
+        w("| shape n·d·m | 1 thread, median GFLOP/s | 2 threads, median GFLOP/s | 2 thr / 1 thr per round: median | range | rounds 2 thr faster |")
+        w("|---|---|---|---|---|---|")
+        for s in sorted(paired, key=shape_key):
+            v = paired[s]
+            if v is None:
+                w("| %s | (output not recognised: see bench/target/results/paired-%s.txt) | | | | |" % (s.replace("x", "·"), s))
+                continue
+            w("| %s | %s | %s | %sx | %s-%sx | %d of %d |" % (
+                s.replace("x", "·"), fmt(v["median1"]), fmt(v["median2"]), fmt(v["ratio"]), fmt(v["low"]),
+                fmt(v["high"]), v["wins"], v["rounds"]))
+        w("")
+        w("The vector kernel's full GD step (as StepBenchmark's) at 1 and 2 threads in one JVM, alternating step by step, "
+          "after warm-up rounds: each round's ratio compares the same minute of the machine. The table above times 1 and "
+          "2 threads minutes apart, so on a shared VM its last column also measures how the second core's minutes "
+          "differ. Two-thread runs are not pinned.")
+    else:
+        w("Not run (the vector kernel is not available here, or this mode skips it).")
     w("")
     w("## Peer comparison (same step in PyTorch autograd and NumPy, same shapes, GELU, float32)")
     w("")

@@ -21,8 +21,17 @@ import java.util.Locale;
  * <p>THREADS may be a list ({@code 1,2}): every build then runs at every thread count, each its own kernel, in the
  * same alternation, and the output adds each build's per-round speedup over its first thread count, so that the
  * scaling of one build is measured on the same machine minute as its 1-thread baseline.
+ *
+ * <p>With {@code --full-step} first, each step is the whole GD step {@code StepBenchmark.step} times (evaluate, the
+ * gradient norm, the update of the double master weights and their float32 copy) instead of the kernel's evaluate
+ * alone; bench/run uses that for the report's paired two-thread speedups. The master weights start from the same
+ * initialisation in every build and move by {@link #FULL_STEP_RATE} per step, small enough that the work per step
+ * stays the same over the run.
  */
 public final class PairedCompare {
+
+    /** The stepsize of a {@code --full-step} update: the weights stay near their start, as in StepBenchmark. */
+    static final double FULL_STEP_RATE = 1e-4;
 
     private PairedCompare() {
     }
@@ -32,13 +41,19 @@ public final class PairedCompare {
         final String name;
         final Object kernel;
         final Method evaluate;
+        final Method gradientSumOfSquares;
+        final Method update;
         final Method close;
+        final boolean fullStep;
+        final double[] master;
         final float[] w;
         final float[] gradient;
         final float[] margins;
 
-        Build(String name, Path classes, int n, int d, int m, String activation, int threads) throws Exception {
+        Build(String name, Path classes, int n, int d, int m, String activation, int threads, boolean fullStep)
+                throws Exception {
             this.name = name;
+            this.fullStep = fullStep;
             ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     ClassLoader.getPlatformClassLoader());
             Class<?> datasets = loader.loadClass("org.bigstep.data.BuiltinDatasets");
@@ -58,12 +73,14 @@ public final class PairedCompare {
             this.kernel = kernels.getMethod("create", spec, choice).invoke(null, kernelSpec, vector);
             Class<?> stepKernel = loader.loadClass("org.bigstep.kernel.StepKernel");
             this.evaluate = stepKernel.getMethod("evaluate", float[].class, float[].class, float[].class);
+            this.gradientSumOfSquares = stepKernel.getMethod("gradientSumOfSquares");
+            this.update = stepKernel.getMethod("update", double[].class, float[].class, float[].class, double.class);
             this.close = stepKernel.getMethod("close");
             String kernelName = (String) stepKernel.getMethod("name").invoke(kernel);
             if (!kernelName.startsWith("vector")) {
                 throw new IllegalStateException(name + ": the vector kernel was not selected (" + kernelName + ")");
             }
-            double[] master = (double[]) network.getMethod("weights").invoke(net);
+            this.master = ((double[]) network.getMethod("weights").invoke(net)).clone();
             this.w = new float[master.length];
             for (int k = 0; k < w.length; k++) {
                 w[k] = (float) master[k];
@@ -76,15 +93,22 @@ public final class PairedCompare {
             double risk = 0;
             for (int s = 0; s < count; s++) {
                 risk += (Double) evaluate.invoke(kernel, w, margins, gradient);
+                if (fullStep) {
+                    risk += (Double) gradientSumOfSquares.invoke(kernel);
+                    risk += (Double) update.invoke(kernel, master, w, gradient, FULL_STEP_RATE);
+                }
             }
             return risk;
         }
     }
 
-    /** Arguments: rounds threads[,threads...] activation NxDxM name=classDir... */
-    public static void main(String[] args) throws Exception {
+    /** Arguments: [--full-step] rounds threads[,threads...] activation NxDxM name=classDir... */
+    public static void main(String[] arguments) throws Exception {
+        boolean fullStep = arguments.length > 0 && arguments[0].equals("--full-step");
+        String[] args = fullStep ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         if (args.length < 5) {
-            System.err.println("usage: PairedCompare ROUNDS THREADS[,THREADS...] ACTIVATION NxDxM NAME=CLASSDIR...");
+            System.err.println("usage: PairedCompare [--full-step] ROUNDS THREADS[,THREADS...] ACTIVATION NxDxM"
+                    + " NAME=CLASSDIR...");
             System.exit(2);
         }
         int rounds = Integer.parseInt(args[0]);
@@ -98,7 +122,7 @@ public final class PairedCompare {
             for (int t = 0; t < threadCounts.length; t++) {
                 String name = threadCounts.length == 1 ? nameDir[0] : nameDir[0] + "@" + threadCounts[t] + "thr";
                 builds[src * threadCounts.length + t] = new Build(name, Path.of(nameDir[1]), shape[0], shape[1], shape[2],
-                        activation, threadCounts[t]);
+                        activation, threadCounts[t], fullStep);
             }
         }
         double flops = 4.0 * shape[0] * shape[1] * shape[2];
@@ -116,7 +140,8 @@ public final class PairedCompare {
                 }
             }
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %s thr %s:", args[3], args[1], activation));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %s thr %s%s:", args[3], args[1], activation,
+                fullStep ? " full step" : ""));
         for (int b = 0; b < builds.length; b++) {
             double[] sorted = gflops[b].clone();
             Arrays.sort(sorted);
