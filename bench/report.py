@@ -335,7 +335,7 @@ def main():
         w("The vector kernel's full GD step (as StepBenchmark's) at 1 and 2 threads in one JVM, alternating step by step, "
           "after warm-up rounds: each round's ratio compares the same minute of the machine. The table above times 1 and "
           "2 threads minutes apart, so on a shared VM its last column also measures how the second core's minutes "
-          "differ. Two-thread runs are not pinned.")
+          "differ. This JVM is not pinned, so neither thread count is.")
     else:
         w("Not run (the vector kernel is not available here, or this mode skips it).")
     w("")
