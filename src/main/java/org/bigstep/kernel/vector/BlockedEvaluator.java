@@ -185,6 +185,17 @@ final class BlockedEvaluator implements RangeEvaluator {
     static final int IN_PLACE_MIN_ROWS = 20;
     static final int MAX_ROWS = 240;
     /**
+     * The 5 x 4 gradient tile takes a block's rows of a panel in runs of this many (120 x 4L floats: 30 KiB at 16
+     * lanes), all groups of neurons one run after another, so the run is read from L1 by every group after the
+     * first; a whole block's rows (up to 256 x 256 bytes) do not fit a 48 KiB L1 and every group read them from
+     * L2. G's tile is stored and reloaded between runs, which leaves each element's sum over the rows in order.
+     * bench/compare against whole blocks (a system property at the time), pinned to one CPU, JDK 17, Intel Xeon
+     * VM (family 6 model 167, AVX-512, L1d 48 KiB, L2 2 MiB per core), 2026-12-07, medians: 1024x3072x256
+     * 97.1 -> 102.7 GFLOP/s (faster in 20 of 20 rounds), 16384x784x1024 121.3 -> 127.8 (7 of 8); runs of 64 rows
+     * 99.6 -> 100.3 (9 of 20), runs of 256 (none) 88.6 -> 89.5 (9 of 20).
+     */
+    static final int PANEL_RUN_ROWS = 120;
+    /**
      * Floats of z per group of rows that {@link #activate} takes phi and phi' of at once (at least one row): the
      * group's z, phi and phi' stay in L1 while its rows are consumed, instead of phi and phi' of a whole block
      * passing through L2 beside its z (480 KiB each at 16384x784x1024; L2 is 1 MiB). bench/compare, 1 thread, JDK 17,
@@ -236,14 +247,28 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     private final boolean transposed;
     /**
-     * On the transposed path, X^T by groups of L samples: sample i, coordinate k at {@code (i / L) L d + k L + i % L},
-     * with zero samples after the last up to 3 groups past it (a tile reads 4 groups); else null.
+     * On the transposed path, X^T by slices of 4L samples: sample i, coordinate k at {@code (i / 4L) 4L d + k 4L +
+     * i % 4L} ({@link #xtOffset}), so a tile's 4 vectors of one coordinate are one 256-byte run where its slice
+     * starts at a multiple of 4L (at 1024x3072x256 always; a partition starts at a multiple of 16 only, and its
+     * slices then span two of X^T's); zero samples after the last up to a slice past the last whole one; else
+     * null. It was by groups of L samples, L d floats apart: at d = 3072 the 4 loads of a coordinate were 192 KiB
+     * apart, 4 streams (and W's 5 rows 12 KiB apart, 5 more) all on the same L1 set.
      */
     private final float[] xt;
     /**
-     * On the transposed path, W row-major with m rounded up to mg rows, rows m..mg zero, so that a last group of
-     * neurons needs no tail; else null. (W by groups of 5 neurons, 8 floats per coordinate like C^T, measured
-     * 1.5-3 points of a step slower in bench/profile: a scalar transpose each step, and 3 of 8 floats unused.)
+     * On the transposed path, W by groups of 5 neurons, their 5 values of one coordinate together: neuron j,
+     * coordinate k at {@code (j / 5) 5 d + 5 k + j % 5}, m rounded up to mg, neurons m..mg zero so that a last
+     * group needs no tail; else null. Row-major, the tile's 5 broadcasts were d floats apart: on JDK 17, C2 kept
+     * their offsets in 4 registers, moved the arrays' addresses through vector registers and one offset through
+     * the stack in the tile loop (disassembly, 2026-12-07). Groups at a stride of 8, like an earlier C^T, measured
+     * 1.5-3 points of a step slower on a Zen VM (bench/profile), 3 of 8 floats unused.
+     * With the slices of {@link #xt}, bench/compare against row-major W and groups of L samples, pinned to one
+     * CPU, JDK 17, Intel Xeon VM (AVX-512, L2 2 MiB), 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5 GFLOP/s
+     * (with {@link #PANEL_RUN_ROWS}; faster in 6 of 10 rounds), 6000x3072x40 71.0 -> 74.0 (9 of 10). Slices that
+     * had to start at a multiple of 4L computed up to 3L samples of another block each time: 6000x3072x40 72.4 ->
+     * 68.7 (1 of 10), hence the 4 offsets of {@link #forwardTransposed5x4}. The same loop on a 4L x 3072
+     * slice by itself (a throwaway program, 51 groups of neurons, 10 rounds): 99.0 GFLOP/s by groups of L, 114.5
+     * by slices.
      */
     private final float[] wt;
     /**
@@ -352,7 +377,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
-        long xtFloats = ((long) (n + L - 1) / L + 3) * L * d;
+        long xtFloats = ((long) roundUp(n, 4 * L) + 4 * L) * d;
         this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.zByStrips = !inPlace && !transposed;
@@ -383,13 +408,14 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** X^T by groups of L samples ({@link #xt}), read row by row. */
+    /** X^T by slices of 4L samples ({@link #xt}), read row by row. */
     private static float[] transpose(float[] x, int n, int d, int floats) {
+        final int quad = 4 * L;
         float[] t = new float[floats];
-        for (int i0 = 0; i0 < n; i0 += L) {
+        for (int i0 = 0; i0 < n; i0 += quad) {
             int base = i0 * d;
-            for (int i = i0, end = Math.min(n, i0 + L); i < end; i++) {
-                for (int k = 0, at = base + i - i0; k < d; k++, at += L) {
+            for (int i = i0, end = Math.min(n, i0 + quad); i < end; i++) {
+                for (int k = 0, at = base + i - i0; k < d; k++, at += quad) {
                     t[at] = x[i * d + k];
                 }
             }
@@ -546,7 +572,13 @@ final class BlockedEvaluator implements RangeEvaluator {
     @Override
     public void prepare(float[] w, int from, int to) {
         if (transposed) {
-            System.arraycopy(w, from * d, wt, from * d, (to - from) * d);
+            for (int j = from; j < to; j++) {
+                int base = j / NEURON_MULTIPLE * NEURON_MULTIPLE * d + j % NEURON_MULTIPLE;
+                int row = j * d;
+                for (int k = 0; k < d; k++) {
+                    wt[base + k * NEURON_MULTIPLE] = w[row + k];
+                }
+            }
             return;
         }
         for (int j = from; j < to; j++) {
@@ -668,8 +700,12 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int columns = Math.min(mg, mp); // z's columns past mg (when mp > mg) stay 0 from allocation
         final int tileFloats = NEURON_MULTIPLE * quad;
         for (int i0 = b0 - b0 % L; i0 < end; i0 += quad) {
+            int x0 = xtOffset(i0);
+            int x1 = xtOffset(i0 + L);
+            int x2 = xtOffset(i0 + 2 * L);
+            int x3 = xtOffset(i0 + 3 * L);
             for (int j = 0; j < columns; j += NEURON_MULTIPLE) {
-                forwardTransposed5x4(xt, i0 * d, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
+                forwardTransposed5x4(xt, x0, x1, x2, x3, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
             }
             // copied after all of the slice's tiles ran: read back at once, the vector stores stall the loads
             // (the copy took 5.8% of a step at 16384x784x1024, bench/profile, against 2.4% one tile later)
@@ -680,6 +716,12 @@ final class BlockedEvaluator implements RangeEvaluator {
                         to - i0, z, (from - b0) * mp + j);
             }
         }
+    }
+
+    /** Where sample i's coordinate 0 is in {@link #xt}; its coordinate k follows 4L k floats later. */
+    private int xtOffset(int i) {
+        final int quad = 4 * L;
+        return i / quad * quad * d + i % quad;
     }
 
     /** Samples [t0, t1) of a stored tile (from at) into z rows from zo, width neurons of 5. */
@@ -703,12 +745,14 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * z of 5 neurons (from wt at wo) x 4L samples (4 groups of X^T from xo): 20 accumulators, 4 vector loads and 5
+     * z of 5 neurons (from wt at wo) x 4L samples (L each from x0o, x1o, x2o, x3o in X^T, consecutive where the
+     * slice starts at a multiple of 4L): 20 accumulators, 4 vector loads and 5
      * broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in order from zero, as the broadcast
      * forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards give bit-identical z. Stored to
      * tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
      */
-    private void forwardTransposed5x4(float[] xt, int xo, float[] wt, int wo, float[] tile, int at) {
+    private void forwardTransposed5x4(float[] xt, int x0o, int x1o, int x2o, int x3o, float[] wt, int wo,
+            float[] tile, int at) {
         FloatVector a00 = FloatVector.zero(SPECIES);
         FloatVector a01 = FloatVector.zero(SPECIES);
         FloatVector a02 = FloatVector.zero(SPECIES);
@@ -729,23 +773,22 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = FloatVector.zero(SPECIES);
         FloatVector a42 = FloatVector.zero(SPECIES);
         FloatVector a43 = FloatVector.zero(SPECIES);
-        final int ld = L * d;
         for (int k = 0; k < d; k++) {
-            final int xi = xo + k * L;
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, xi + 0 * ld);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, xi + 1 * ld);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, xi + 2 * ld);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, xi + 3 * ld);
-            final int wi = wo + k;
+            final int xi = k * P;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, x0o + xi);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, x1o + xi);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, x2o + xi);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, x3o + xi);
+            final int wi = wo + k * NEURON_MULTIPLE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wi + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1 * d]);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1]);
             a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11); a12 = b1.fma(x2, a12); a13 = b1.fma(x3, a13);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, wt[wi + 2 * d]);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, wt[wi + 2]);
             a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21); a22 = b2.fma(x2, a22); a23 = b2.fma(x3, a23);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, wt[wi + 3 * d]);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, wt[wi + 3]);
             a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31); a32 = b3.fma(x2, a32); a33 = b3.fma(x3, a33);
-            FloatVector b4 = FloatVector.broadcast(SPECIES, wt[wi + 4 * d]);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, wt[wi + 4]);
             a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41); a42 = b4.fma(x2, a42); a43 = b4.fma(x3, a43);
         }
         a00.intoArray(tile, at + 0 * L);
@@ -930,11 +973,16 @@ final class BlockedEvaluator implements RangeEvaluator {
                 // the last panel may hold fewer vectors of d (d = 784 at 16 lanes: 1 of 4); G's columns past them
                 // are never written, and never read
                 int end = Math.min(dv, k + step);
-                for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
-                    if (end - k == P && wideTiles) {
-                        backward5x4(xp, xo, rows, ct, j, k, g, first);
-                        continue;
+                if (end - k == P && wideTiles) {
+                    for (int r0 = 0; r0 < rows; r0 += PANEL_RUN_ROWS) {
+                        int r1 = Math.min(rows, r0 + PANEL_RUN_ROWS);
+                        for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
+                            backward5x4(xp, xo, r0, r1, ct, j, k, g, first && r0 == 0);
+                        }
                     }
+                    continue;
+                }
+                for (int j = j0; j < j1; j += NEURON_MULTIPLE) {
                     int kk = k;
                     for (; kk + 2 * L <= end; kk += 2 * L) {
                         if (runs > 0) {
@@ -1408,7 +1456,8 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 4 vector loads and 5 broadcasts per 20 FMAs (against 2 and 5 per 10), and the block's rows of a panel read
      * contiguously. Each element of G still sums the rows in order, so the result is bit-identical to 5 x 2.
      */
-    private void backward5x4(float[] xp, int xo, int rows, float[] ct, int j, int k, float[] g, boolean first) {
+    private void backward5x4(float[] xp, int xo, int from, int rows, float[] ct, int j, int k, float[] g,
+            boolean first) {
         final int go = k / P * mg * P + j * P + k % P;
         FloatVector a00 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 0 * L);
         FloatVector a01 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 0 * P + 1 * L);
@@ -1432,7 +1481,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a43 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, g, go + 4 * P + 3 * L);
         final int po = k * panelStride + xo;
         final int to = j / NEURON_MULTIPLE * CT_STRIDE * blockStride;
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < rows; i++) {
             final int xi = po + i * P;
             FloatVector x0 = FloatVector.fromArray(SPECIES, xp, xi + 0 * L);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xp, xi + 1 * L);
