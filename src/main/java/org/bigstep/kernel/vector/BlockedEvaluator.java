@@ -196,6 +196,17 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     static final int PANEL_RUN_ROWS = 120;
     /**
+     * Floats before the first value of the large copies ({@link #xt}, {@link #packed}, {@link #wp}), so that their
+     * vectors start on 64-byte lines: G1 places an array larger than half a region at a region's start, and
+     * HotSpot's float[] data starts 16 bytes after the array (64-bit, compressed class pointers, the default on JDK
+     * 17 to 25), so without them every 64-byte load of those copies spans two lines. Where either does not hold
+     * (another collector, a smaller array) the alignment is whatever it is, with or without these 12 floats. A load
+     * that spans two lines costs two of L1's, and from L2 two misses: the transposed forward's loop by itself on a
+     * 4L x 3072 slice in a 16 MB array (a throwaway program, Intel Xeon VM, 2026-12-07) ran at 116 GFLOP/s from
+     * the array's first float and 143 from its 13th (128-131 and 164 under -XX:ObjectAlignmentInBytes=64).
+     */
+    static final int ALIGN_BASE = 12;
+    /**
      * Floats of z per group of rows that {@link #activate} takes phi and phi' of at once (at least one row): the
      * group's z, phi and phi' stay in L1 while its rows are consumed, instead of phi and phi' of a whole block
      * passing through L2 beside its z (480 KiB each at 16384x784x1024; L2 is 1 MiB). bench/compare, 1 thread, JDK 17,
@@ -377,11 +388,11 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
-        long xtFloats = ((long) roundUp(n, 4 * L) + 4 * L) * d;
+        long xtFloats = ((long) roundUp(n, 4 * L) + 4 * L) * d + ALIGN_BASE;
         this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.zByStrips = !inPlace && !transposed;
-        this.wp = transposed ? null : new float[strips * dp * L];
+        this.wp = transposed ? null : new float[ALIGN_BASE + strips * dp * L];
         this.xt = transposed ? transpose(x, n, d, (int) xtFloats) : null;
         this.wt = transposed ? new float[mg * d] : null;
         int panels = (dp + P - 1) / P;
@@ -394,9 +405,9 @@ final class BlockedEvaluator implements RangeEvaluator {
         boolean packsOnce = packOnce && transposed && copied * Float.BYTES <= transposeBytes
                 && packedFloats <= Integer.MAX_VALUE - 8;
         this.panelStride = packsOnce ? n + ROW_MULTIPLE : blockStride;
-        this.packed = panelStride == blockStride ? null : new float[(int) packedFloats];
+        this.packed = panelStride == blockStride ? null : new float[(int) packedFloats + ALIGN_BASE];
         if (packed != null) {
-            pack(0, n, n, packed, 0);
+            pack(0, n, n, packed, ALIGN_BASE);
         }
         this.groupRows = Math.max(1, Math.min(blockStride, ACTIVATION_GROUP_FLOATS / mp));
         this.scratch = new Scratch[workers];
@@ -413,7 +424,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int quad = 4 * L;
         float[] t = new float[floats];
         for (int i0 = 0; i0 < n; i0 += quad) {
-            int base = i0 * d;
+            int base = ALIGN_BASE + i0 * d;
             for (int i = i0, end = Math.min(n, i0 + quad); i < end; i++) {
                 for (int k = 0, at = base + i - i0; k < d; k++, at += quad) {
                     t[at] = x[i * d + k];
@@ -566,8 +577,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * Packs rows [from, to) of W (m x d) into strips: wp[(s dp + k) L + lane] = w[(s L + lane) d + k]; padding
-     * stays 0.
+     * Packs rows [from, to) of W (m x d) into strips: wp[ALIGN_BASE + (s dp + k) L + lane] = w[(s L + lane) d + k];
+     * padding stays 0.
      */
     @Override
     public void prepare(float[] w, int from, int to) {
@@ -582,7 +593,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             return;
         }
         for (int j = from; j < to; j++) {
-            int base = (j / L) * dp * L + j % L;
+            int base = ALIGN_BASE + (j / L) * dp * L + j % L;
             int row = j * d;
             for (int k = 0; k < d; k++) {
                 wp[base + k * L] = w[row + k];
@@ -636,7 +647,7 @@ final class BlockedEvaluator implements RangeEvaluator {
                     forward(xp, at, padded, s.z);
                 }
                 loss = activate(b0, rows, s, margins, shift, loss);
-                backward(xp, at * P, rows, s.c, g, b0 == from);
+                backward(xp, (packed != null ? ALIGN_BASE : 0) + at * P, rows, s.c, g, b0 == from);
             }
         }
         return loss;
@@ -662,15 +673,16 @@ final class BlockedEvaluator implements RangeEvaluator {
                 if (wideTiles) {
                     for (int r = 0; r < rows; r += 10) {
                         if (full > v0) {
-                            forward10x2(xp, at + r, v0, full, s * dp * L, z, zs + r * zr, first);
+                            forward10x2(xp, at + r, v0, full, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
                         }
                         if (tail) {
-                            forward10x2Tail(xp, at + r, full, lastVectors, s * dp * L, z, zs + r * zr, tailFirst);
+                            forward10x2Tail(xp, at + r, full, lastVectors, ALIGN_BASE + s * dp * L, z, zs + r * zr,
+                                    tailFirst);
                         }
                     }
                 } else {
                     for (int r = 0; r < rows; r += 5) {
-                        forward5x2(xp, at + r, v0, v1, s * dp * L, z, zs + r * zr, first);
+                        forward5x2(xp, at + r, v0, v1, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
                     }
                 }
             }
@@ -679,10 +691,11 @@ final class BlockedEvaluator implements RangeEvaluator {
                 int zr = cRowStride(s);
                 for (int r = 0; r < rows; r += 10) {
                     if (full > v0) {
-                        forward10x1(xp, at + r, v0, full, s * dp * L, z, zs + r * zr, first);
+                        forward10x1(xp, at + r, v0, full, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
                     }
                     if (tail) {
-                        forward10x1Tail(xp, at + r, full, lastVectors, s * dp * L, z, zs + r * zr, tailFirst);
+                        forward10x1Tail(xp, at + r, full, lastVectors, ALIGN_BASE + s * dp * L, z, zs + r * zr,
+                                tailFirst);
                     }
                 }
             }
@@ -721,7 +734,7 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** Where sample i's coordinate 0 is in {@link #xt}; its coordinate k follows 4L k floats later. */
     private int xtOffset(int i) {
         final int quad = 4 * L;
-        return i / quad * quad * d + i % quad;
+        return ALIGN_BASE + i / quad * quad * d + i % quad;
     }
 
     /** Samples [t0, t1) of a stored tile (from at) into z rows from zo, width neurons of 5. */
@@ -773,13 +786,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = FloatVector.zero(SPECIES);
         FloatVector a42 = FloatVector.zero(SPECIES);
         FloatVector a43 = FloatVector.zero(SPECIES);
-        for (int k = 0; k < d; k++) {
-            final int xi = k * P;
+        for (int wi = wo, we = wo + d * NEURON_MULTIPLE, xi = 0; wi < we; wi += NEURON_MULTIPLE, xi += P) {
             FloatVector x0 = FloatVector.fromArray(SPECIES, xt, x0o + xi);
             FloatVector x1 = FloatVector.fromArray(SPECIES, xt, x1o + xi);
             FloatVector x2 = FloatVector.fromArray(SPECIES, xt, x2o + xi);
             FloatVector x3 = FloatVector.fromArray(SPECIES, xt, x3o + xi);
-            final int wi = wo + k * NEURON_MULTIPLE;
             FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wi + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
             FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1]);
@@ -822,12 +833,12 @@ final class BlockedEvaluator implements RangeEvaluator {
             int s = 0;
             for (; s + 2 <= strips; s += 2) {
                 for (int r = 0; r < rows; r += 5) {
-                    forwardRows5x2(xa, xo + r * dp, k0, k1, s * dp * L, z, r * mp + s * L, first);
+                    forwardRows5x2(xa, xo + r * dp, k0, k1, ALIGN_BASE + s * dp * L, z, r * mp + s * L, first);
                 }
             }
             if (s < strips) {
                 for (int r = 0; r < rows; r += 10) {
-                    forwardRows10x1(xa, xo + r * dp, k0, k1, s * dp * L, z, r * mp + s * L, first);
+                    forwardRows10x1(xa, xo + r * dp, k0, k1, ALIGN_BASE + s * dp * L, z, r * mp + s * L, first);
                 }
             }
         }
@@ -928,14 +939,14 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * Copies rows [b0, b0 + rows) into column panels P floats wide (row t of the panel at column c: c panelStride +
-     * (at + t) P), and zeros for the rows up to {@code padded}; both products then read X from the panels.
+     * Copies rows [b0, b0 + rows) into column panels P floats wide (row t of the panel at column c: base + c
+     * panelStride + t P), and zeros for the rows up to {@code padded}; both products then read X from the panels.
      */
-    private void pack(int b0, int rows, int padded, float[] panels, int at) {
+    private void pack(int b0, int rows, int padded, float[] panels, int base) {
         for (int r = 0; r < padded; r++) {
             int xi = (b0 + r) * xStride;
             for (int c = 0; c < dp; c += P) {
-                int pi = c * panelStride + (at + r) * P;
+                int pi = base + c * panelStride + r * P;
                 if (r >= rows) {
                     Arrays.fill(panels, pi, pi + P, 0f);
                     continue;
