@@ -520,18 +520,21 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** gradient[at..at+width) = the partials' [from..from+width) summed in array order (lanes add as floats do). */
+    /**
+     * gradient[at..at+width) = the partials' [from..from+width) summed in array order, one partial at a time: plain
+     * loops that C2 vectorises itself. With the Vector API (a sum carried from partial to partial) C2 sometimes
+     * compiled {@code add} as a virtual call, and every vector of the reduction was then allocated: about 45 MB per
+     * step at 1024x3072x256, which ran at 4 times the step time for 5-15 s after warm-up in 3 of 6 fresh JMH forks
+     * (LogCompilation: inline_fail "virtual call" for FloatVector.lanewise in sumRow and reduce in exactly those;
+     * JFR: the allocations in reduceRows; Intel Xeon VM, JDK 17, 2026-12-07).
+     */
     private static void sumRow(float[][] partials, int from, float[] gradient, int at, int width) {
-        int k = 0;
-        for (; k + L <= width; k += L) {
-            FloatVector sum = FloatVector.fromArray(SPECIES, partials[0], from + k);
-            for (int p = 1; p < partials.length; p++) {
-                sum = sum.add(FloatVector.fromArray(SPECIES, partials[p], from + k));
+        System.arraycopy(partials[0], from, gradient, at, width);
+        for (int p = 1; p < partials.length; p++) {
+            float[] partial = partials[p];
+            for (int k = 0; k < width; k++) {
+                gradient[at + k] += partial[from + k];
             }
-            sum.intoArray(gradient, at + k);
-        }
-        for (; k < width; k++) {
-            gradient[at + k] = sumAt(partials, from + k);
         }
     }
 
