@@ -34,7 +34,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
     public static final int COPY_MAX_M = 32;
     /** Up to this dimension the vector kernel keeps X by columns, a copy padded by up to 64 samples. */
     public static final int COPY_MAX_D = 8;
-    /** From this dimension (and above {@link #COPY_MAX_M}) the vector kernel may copy X^T, padded by 128 samples. */
+    /** From this dimension (and above {@link #COPY_MAX_M}) the vector kernel may copy X^T, padded by 64 samples. */
     public static final int TRANSPOSED_MIN_D = 2048;
 
     public static MemoryEstimate of(long n, long d, long m, int threads) {
@@ -56,7 +56,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         if (!transposed(d, m)) {
             return 0;
         }
-        long xt = 4 * (n + 128) * d; // slices of 4 vectors of samples, one more after the last
+        long xt = 4 * (n + 64) * (d + 1); // groups of a vector of samples, d + 1 vectors apart, 3 more after the last
         long panels = 4 * (n + 10) * (d + 63);
         // X in panels too, where it fits beside X^T the kernel's bound on its copies: a quarter of the heap
         long packed = xt + panels <= Runtime.getRuntime().maxMemory() / 4 ? panels : 0;

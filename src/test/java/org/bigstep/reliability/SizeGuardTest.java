@@ -41,7 +41,7 @@ class SizeGuardTest {
         // there X is also packed into panels once, where X^T and the panels fit a quarter of the heap
         long quarter = Runtime.getRuntime().maxMemory() / 4;
         int d = MemoryEstimate.TRANSPOSED_MIN_D;
-        long fits = quarter / (4L * (2 * d + 63)) - 128;
+        long fits = quarter / (4L * (2 * d + 64)) - 128;
         long over = quarter / (4L * 2 * d) + 1;
         assertTrue(MemoryEstimate.of(fits, d, 64, 1).scratch() >= 2 * 4L * fits * d, "X^T and panels");
         long xtOnly = MemoryEstimate.of(over, d, 64, 1).scratch();

@@ -258,12 +258,15 @@ final class BlockedEvaluator implements RangeEvaluator {
      */
     private final boolean transposed;
     /**
-     * On the transposed path, X^T by slices of 4L samples: sample i, coordinate k at {@code (i / 4L) 4L d + k 4L +
-     * i % 4L} ({@link #xtOffset}), so a tile's 4 vectors of one coordinate are one 256-byte run where its slice
-     * starts at a multiple of 4L (at 1024x3072x256 always; a partition starts at a multiple of 16 only, and its
-     * slices then span two of X^T's); zero samples after the last up to a slice past the last whole one; else
-     * null. It was by groups of L samples, L d floats apart: at d = 3072 the 4 loads of a coordinate were 192 KiB
-     * apart, 4 streams (and W's 5 rows 12 KiB apart, 5 more) all on the same L1 set.
+     * On the transposed path, X^T by groups of L samples, (d + 1) L floats apart from {@link #ALIGN_BASE}: sample
+     * i, coordinate k at {@code ALIGN_BASE + (i / L) (d + 1) L + k L + i % L}; zero samples after the last up to 3
+     * groups past it (a tile reads 4 groups); else null. The extra L floats of a group keep a tile's 4 loads of one
+     * coordinate off one L1 set: at d L floats apart (192 KiB at d = 3072) all 4 streams were on the same set.
+     * Measured against the two layouts before it, separate JVMs, pinned to one CPU, JDK 17, Intel Xeon VM
+     * (AVX-512, L1d 48 KiB, L2 2 MiB), 2026-12-07, medians (GFLOP/s): groups d L apart (d91e5be) 6000x3072x40
+     * 69.3, 67.6, 70.7; slices of 4L samples with one offset per group (88d60c5) 64.1, 63.5, 65.4 and
+     * 1024x3072x256 95.4, 86.9; these groups 71.5, 72.0 and 95.9, 84.6 (the slices' own gain at 1024x3072x256 over
+     * d91e5be, 93.3 -> 100.9 in one JVM, came with their W layout and alignment, which this keeps).
      */
     private final float[] xt;
     /**
@@ -273,13 +276,10 @@ final class BlockedEvaluator implements RangeEvaluator {
      * their offsets in 4 registers, moved the arrays' addresses through vector registers and one offset through
      * the stack in the tile loop (disassembly, 2026-12-07). Groups at a stride of 8, like an earlier C^T, measured
      * 1.5-3 points of a step slower on a Zen VM (bench/profile), 3 of 8 floats unused.
-     * With the slices of {@link #xt}, bench/compare against row-major W and groups of L samples, pinned to one
-     * CPU, JDK 17, Intel Xeon VM (AVX-512, L2 2 MiB), 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5 GFLOP/s
-     * (with {@link #PANEL_RUN_ROWS}; faster in 6 of 10 rounds), 6000x3072x40 71.0 -> 74.0 (9 of 10). Slices that
-     * had to start at a multiple of 4L computed up to 3L samples of another block each time: 6000x3072x40 72.4 ->
-     * 68.7 (1 of 10), hence the 4 offsets of {@link #forwardTransposed5x4}. The same loop on a 4L x 3072
-     * slice by itself (a throwaway program, 51 groups of neurons, 10 rounds): 99.0 GFLOP/s by groups of L, 114.5
-     * by slices.
+     * Measured with X^T by slices of 4L samples, bench/compare against row-major W and groups of L samples d L
+     * apart, pinned to one CPU, JDK 17, Intel Xeon VM, 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5 GFLOP/s
+     * (with {@link #PANEL_RUN_ROWS}; faster in 6 of 10 rounds). The same loop on a 4L x 3072 slice by itself (a
+     * throwaway program, 51 groups of neurons, 10 rounds): 99.0 GFLOP/s by groups d L apart, 114.5 by slices.
      */
     private final float[] wt;
     /**
@@ -388,7 +388,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
-        long xtFloats = ((long) roundUp(n, 4 * L) + 4 * L) * d + ALIGN_BASE;
+        long xtFloats = ((long) (n + L - 1) / L + 3) * ((long) d + 1) * L + ALIGN_BASE;
         this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.zByStrips = !inPlace && !transposed;
@@ -419,14 +419,13 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** X^T by slices of 4L samples ({@link #xt}), read row by row. */
+    /** X^T by groups of L samples, (d + 1) L floats apart ({@link #xt}), read row by row. */
     private static float[] transpose(float[] x, int n, int d, int floats) {
-        final int quad = 4 * L;
         float[] t = new float[floats];
-        for (int i0 = 0; i0 < n; i0 += quad) {
-            int base = ALIGN_BASE + i0 * d;
-            for (int i = i0, end = Math.min(n, i0 + quad); i < end; i++) {
-                for (int k = 0, at = base + i - i0; k < d; k++, at += quad) {
+        for (int i0 = 0; i0 < n; i0 += L) {
+            int base = ALIGN_BASE + i0 / L * (d + 1) * L;
+            for (int i = i0, end = Math.min(n, i0 + L); i < end; i++) {
+                for (int k = 0, at = base + i - i0; k < d; k++, at += L) {
                     t[at] = x[i * d + k];
                 }
             }
@@ -706,8 +705,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * Z = X W^T for rows [b0, end) in the gradient's form: per 4 vectors of samples of X^T (a 4L-sample slice of
-     * X^T, read from L2 by every group of neurons), every group of 5 neurons ({@link #forwardTransposed5x4}); then
+     * Z = X W^T for rows [b0, end) in the gradient's form: per 4 vectors of samples of X^T (4 groups of X^T, read
+     * from L2 by every group of neurons), every group of 5 neurons ({@link #forwardTransposed5x4}); then
      * the slice's tiles copied into the block's z, row by row. Rows of the first and last slices outside [b0, end)
      * are computed (another range's samples, or X^T's zero padding) and not copied.
      */
@@ -715,13 +714,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int quad = 4 * L;
         final int columns = Math.min(mg, mp); // z's columns past mg (when mp > mg) stay 0 from allocation
         final int tileFloats = NEURON_MULTIPLE * quad;
+        final int group = (d + 1) * L;
         for (int i0 = b0 - b0 % L; i0 < end; i0 += quad) {
-            int x0 = xtOffset(i0);
-            int x1 = xtOffset(i0 + L);
-            int x2 = xtOffset(i0 + 2 * L);
-            int x3 = xtOffset(i0 + 3 * L);
+            int xo = ALIGN_BASE + i0 / L * group;
             for (int j = 0; j < columns; j += NEURON_MULTIPLE) {
-                forwardTransposed5x4(xt, x0, x1, x2, x3, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
+                forwardTransposed5x4(xt, xo, group, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
             }
             // copied after all of the slice's tiles ran: read back at once, the vector stores stall the loads
             // (the copy took 5.8% of a step at 16384x784x1024, bench/profile, against 2.4% one tile later)
@@ -732,12 +729,6 @@ final class BlockedEvaluator implements RangeEvaluator {
                         to - i0, z, (from - b0) * mp + j);
             }
         }
-    }
-
-    /** Where sample i's coordinate 0 is in {@link #xt}; its coordinate k follows 4L k floats later. */
-    private int xtOffset(int i) {
-        final int quad = 4 * L;
-        return ALIGN_BASE + i / quad * quad * d + i % quad;
     }
 
     /** Samples [t0, t1) of a stored tile (from at) into z rows from zo, width neurons of 5. */
@@ -761,14 +752,13 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * z of 5 neurons (from wt at wo) x 4L samples (L each from x0o, x1o, x2o, x3o in X^T, consecutive where the
-     * slice starts at a multiple of 4L): 20 accumulators, 4 vector loads and 5
+     * z of 5 neurons (from wt at wo) x 4L samples (4 groups of X^T from xo, {@code group} floats apart): 20
+     * accumulators, 4 vector loads and 5
      * broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in order from zero, as the broadcast
      * forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards give bit-identical z. Stored to
      * tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
      */
-    private void forwardTransposed5x4(float[] xt, int x0o, int x1o, int x2o, int x3o, float[] wt, int wo,
-            float[] tile, int at) {
+    private void forwardTransposed5x4(float[] xt, int xo, int group, float[] wt, int wo, float[] tile, int at) {
         FloatVector a00 = FloatVector.zero(SPECIES);
         FloatVector a01 = FloatVector.zero(SPECIES);
         FloatVector a02 = FloatVector.zero(SPECIES);
@@ -789,11 +779,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = FloatVector.zero(SPECIES);
         FloatVector a42 = FloatVector.zero(SPECIES);
         FloatVector a43 = FloatVector.zero(SPECIES);
-        for (int wi = wo, we = wo + d * NEURON_MULTIPLE, xi = 0; wi < we; wi += NEURON_MULTIPLE, xi += P) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, x0o + xi);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, x1o + xi);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, x2o + xi);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, x3o + xi);
+        for (int wi = wo, we = wo + d * NEURON_MULTIPLE, xi = xo; wi < we; wi += NEURON_MULTIPLE, xi += L) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, xi);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, xi + group);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, xi + 2 * group);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, xi + 3 * group);
             FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wi + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
             FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1]);
