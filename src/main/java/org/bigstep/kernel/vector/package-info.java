@@ -40,13 +40,21 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the next paragraph. The
+ * The current reports (kernel of b9a4f75, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
+ * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 209-218 GFLOP/s per core). There
+ * one thread runs 1024x3072x256 at 44.9% and 16384x784x1024 at 51.4% of the peak (JDK 17; 47.7% and 57.3% on
+ * JDK 25), far below the line: the tile loops reach 76-80% of the peak with their data in L1 and 55-65% with it
+ * streaming from L2 (throwaway programs, docs/PERFORMANCE-NOTES.md); 2 threads give 1.91-1.99x one thread; the
+ * activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 36-75x the scalar kernel.
+ * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): a load split
+ * across two lines cost 20-30% of the forward tile's speed from L2.
+ * The reports before them (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the next paragraph. The
  * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
  * thread, where paired runs of the same build gave 1.78-1.90x at 1024x3072x256 in quiet minutes and 1.31x in busy
  * ones. The JDK 25 one ran in busier minutes (66.0% and 59.0%; 1.33x and 1.82x). The fused step beats NumPy on both
  * activation-bound shapes on one thread on both JDKs, and tiny d runs at 26-33x the scalar kernel.
- * The reports before them (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17
+ * The reports before those (kernel of 4893c3f, 2026-12-03) ran on a Zen 4-class VM (AMD EPYC family 25 model 17
  * under KVM, 2 cores, AVX-512 on 256-bit pipes, 16 float lanes, 32 vector registers), FMA peak 114-116 GFLOP/s per core
  * ({@code CeilingBenchmark}), so 75% is about 86. There one thread ran the GEMM-bound steps at 69.9% (JDK 17) and 76.6%
  * (JDK 25) of peak at 1024x3072x256, 67.3% and 72.1% at 16384x784x1024; a JMH run of those shapes alone 72% and
