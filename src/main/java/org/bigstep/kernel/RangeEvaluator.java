@@ -24,12 +24,20 @@ public interface RangeEvaluator {
 
     /** {@link #reduce} for buffers in the caller's layout: elements [from, to) of m*d, summed in array order. */
     static void sumInOrder(float[][] partials, float[] gradient, int from, int to) {
-        float[] first = partials[0];
-        System.arraycopy(first, from, gradient, from, to - from);
+        sumInOrder(partials, from, gradient, from, to - from);
+    }
+
+    /**
+     * gradient[at, at + width) = the partials' [from, from + width) summed in array order, one partial at a time:
+     * plain loops, which C2 vectorises itself (a Vector API sum carried from partial to partial was sometimes
+     * compiled as a virtual call that allocated every vector: docs/PERFORMANCE-NOTES.md, Intel Xeon VM).
+     */
+    static void sumInOrder(float[][] partials, int from, float[] gradient, int at, int width) {
+        System.arraycopy(partials[0], from, gradient, at, width);
         for (int p = 1; p < partials.length; p++) {
             float[] src = partials[p];
-            for (int k = from; k < to; k++) {
-                gradient[k] += src[k];
+            for (int k = 0; k < width; k++) {
+                gradient[at + k] += src[from + k];
             }
         }
     }

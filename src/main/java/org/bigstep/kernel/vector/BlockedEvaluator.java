@@ -269,6 +269,8 @@ final class BlockedEvaluator implements RangeEvaluator {
      * d91e5be, 93.3 -> 100.9 in one JVM, came with their W layout and alignment, which this keeps).
      */
     private final float[] xt;
+    /** Floats between two groups of L samples in {@link #xt}: (d + 1) L. */
+    private final int xtGroup;
     /**
      * On the transposed path, W by groups of 5 neurons, their 5 values of one coordinate together: neuron j,
      * coordinate k at {@code (j / 5) 5 d + 5 k + j % 5}, m rounded up to mg, neurons m..mg zero so that a last
@@ -276,10 +278,9 @@ final class BlockedEvaluator implements RangeEvaluator {
      * their offsets in 4 registers, moved the arrays' addresses through vector registers and one offset through
      * the stack in the tile loop (disassembly, 2026-12-07). Groups at a stride of 8, like an earlier C^T, measured
      * 1.5-3 points of a step slower on a Zen VM (bench/profile), 3 of 8 floats unused.
-     * Measured with X^T by slices of 4L samples, bench/compare against row-major W and groups of L samples d L
-     * apart, pinned to one CPU, JDK 17, Intel Xeon VM, 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5 GFLOP/s
-     * (with {@link #PANEL_RUN_ROWS}; faster in 6 of 10 rounds). The same loop on a 4L x 3072 slice by itself (a
-     * throwaway program, 51 groups of neurons, 10 rounds): 99.0 GFLOP/s by groups d L apart, 114.5 by slices.
+     * Together with X^T by slices of 4L samples and {@link #PANEL_RUN_ROWS} (4a030a8), bench/compare against
+     * row-major W, pinned to one CPU, JDK 17, Intel Xeon VM, 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5
+     * GFLOP/s (faster in 6 of 10 rounds); W's part of it alone was not measured.
      */
     private final float[] wt;
     /**
@@ -388,12 +389,13 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
-        long xtFloats = ((long) (n + L - 1) / L + 3) * ((long) d + 1) * L + ALIGN_BASE;
+        this.xtGroup = (d + 1) * L;
+        long xtFloats = ((long) (n + L - 1) / L + 3) * xtGroup + ALIGN_BASE;
         this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.zByStrips = !inPlace && !transposed;
         this.wp = transposed ? null : new float[ALIGN_BASE + strips * dp * L];
-        this.xt = transposed ? transpose(x, n, d, (int) xtFloats) : null;
+        this.xt = transposed ? transpose(x, n, d, xtGroup, (int) xtFloats) : null;
         this.wt = transposed ? new float[mg * d] : null;
         int panels = (dp + P - 1) / P;
         this.lastVectors = (d - (panels - 1) * P + L - 1) / L;
@@ -419,11 +421,11 @@ final class BlockedEvaluator implements RangeEvaluator {
         }
     }
 
-    /** X^T by groups of L samples, (d + 1) L floats apart ({@link #xt}), read row by row. */
-    private static float[] transpose(float[] x, int n, int d, int floats) {
+    /** X^T by groups of L samples, {@code group} floats apart ({@link #xt}), read row by row. */
+    private static float[] transpose(float[] x, int n, int d, int group, int floats) {
         float[] t = new float[floats];
         for (int i0 = 0; i0 < n; i0 += L) {
-            int base = ALIGN_BASE + i0 / L * (d + 1) * L;
+            int base = ALIGN_BASE + i0 / L * group;
             for (int i = i0, end = Math.min(n, i0 + L); i < end; i++) {
                 for (int k = 0, at = base + i - i0; k < d; k++, at += L) {
                     t[at] = x[i * d + k];
@@ -508,31 +510,13 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         } else if (inPlace) {
             for (int j = from; j < to; j++) {
-                sumRow(partials, j * dp, gradient, j * d, d);
+                RangeEvaluator.sumInOrder(partials, j * dp, gradient, j * d, d);
             }
         } else {
             for (int c = 0; c < dp; c += P) {
                 for (int j = from; j < to; j++) {
-                    sumRow(partials, c * mg + j * P, gradient, j * d + c, Math.min(P, d - c));
+                    RangeEvaluator.sumInOrder(partials, c * mg + j * P, gradient, j * d + c, Math.min(P, d - c));
                 }
-            }
-        }
-    }
-
-    /**
-     * gradient[at..at+width) = the partials' [from..from+width) summed in array order, one partial at a time: plain
-     * loops that C2 vectorises itself. With the Vector API (a sum carried from partial to partial) C2 sometimes
-     * compiled {@code add} as a virtual call, and every vector of the reduction was then allocated: about 45 MB per
-     * step at 1024x3072x256, which ran at 4 times the step time for 5-15 s after warm-up in 3 of 6 fresh JMH forks
-     * (LogCompilation: inline_fail "virtual call" for FloatVector.lanewise in sumRow and reduce in exactly those;
-     * JFR: the allocations in reduceRows; Intel Xeon VM, JDK 17, 2026-12-07).
-     */
-    private static void sumRow(float[][] partials, int from, float[] gradient, int at, int width) {
-        System.arraycopy(partials[0], from, gradient, at, width);
-        for (int p = 1; p < partials.length; p++) {
-            float[] partial = partials[p];
-            for (int k = 0; k < width; k++) {
-                gradient[at + k] += partial[from + k];
             }
         }
     }
@@ -579,8 +563,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * Packs rows [from, to) of W (m x d) into strips: wp[ALIGN_BASE + (s dp + k) L + lane] = w[(s L + lane) d + k];
-     * padding stays 0.
+     * Packs rows [from, to) of W (m x d) into strips: wp[strip(s) + k L + lane] = w[(s L + lane) d + k]; padding
+     * stays 0.
      */
     @Override
     public void prepare(float[] w, int from, int to) {
@@ -595,7 +579,7 @@ final class BlockedEvaluator implements RangeEvaluator {
             return;
         }
         for (int j = from; j < to; j++) {
-            int base = ALIGN_BASE + (j / L) * dp * L + j % L;
+            int base = strip(j / L) + j % L;
             int row = j * d;
             for (int k = 0; k < d; k++) {
                 wp[base + k * L] = w[row + k];
@@ -675,16 +659,15 @@ final class BlockedEvaluator implements RangeEvaluator {
                 if (wideTiles) {
                     for (int r = 0; r < rows; r += 10) {
                         if (full > v0) {
-                            forward10x2(xp, at + r, v0, full, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
+                            forward10x2(xp, at + r, v0, full, strip(s), z, zs + r * zr, first);
                         }
                         if (tail) {
-                            forward10x2Tail(xp, at + r, full, lastVectors, ALIGN_BASE + s * dp * L, z, zs + r * zr,
-                                    tailFirst);
+                            forward10x2Tail(xp, at + r, full, lastVectors, strip(s), z, zs + r * zr, tailFirst);
                         }
                     }
                 } else {
                     for (int r = 0; r < rows; r += 5) {
-                        forward5x2(xp, at + r, v0, v1, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
+                        forward5x2(xp, at + r, v0, v1, strip(s), z, zs + r * zr, first);
                     }
                 }
             }
@@ -693,11 +676,10 @@ final class BlockedEvaluator implements RangeEvaluator {
                 int zr = cRowStride(s);
                 for (int r = 0; r < rows; r += 10) {
                     if (full > v0) {
-                        forward10x1(xp, at + r, v0, full, ALIGN_BASE + s * dp * L, z, zs + r * zr, first);
+                        forward10x1(xp, at + r, v0, full, strip(s), z, zs + r * zr, first);
                     }
                     if (tail) {
-                        forward10x1Tail(xp, at + r, full, lastVectors, ALIGN_BASE + s * dp * L, z, zs + r * zr,
-                                tailFirst);
+                        forward10x1Tail(xp, at + r, full, lastVectors, strip(s), z, zs + r * zr, tailFirst);
                     }
                 }
             }
@@ -714,11 +696,10 @@ final class BlockedEvaluator implements RangeEvaluator {
         final int quad = 4 * L;
         final int columns = Math.min(mg, mp); // z's columns past mg (when mp > mg) stay 0 from allocation
         final int tileFloats = NEURON_MULTIPLE * quad;
-        final int group = (d + 1) * L;
         for (int i0 = b0 - b0 % L; i0 < end; i0 += quad) {
-            int xo = ALIGN_BASE + i0 / L * group;
+            int xo = ALIGN_BASE + i0 / L * xtGroup;
             for (int j = 0; j < columns; j += NEURON_MULTIPLE) {
-                forwardTransposed5x4(xt, xo, group, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
+                forwardTransposed5x4(xt, xo, xtGroup, wt, j * d, tiles, j / NEURON_MULTIPLE * tileFloats);
             }
             // copied after all of the slice's tiles ran: read back at once, the vector stores stall the loads
             // (the copy took 5.8% of a step at 16384x784x1024, bench/profile, against 2.4% one tile later)
@@ -753,10 +734,9 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * z of 5 neurons (from wt at wo) x 4L samples (4 groups of X^T from xo, {@code group} floats apart): 20
-     * accumulators, 4 vector loads and 5
-     * broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in order from zero, as the broadcast
-     * forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards give bit-identical z. Stored to
-     * tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
+     * accumulators, 4 vector loads and 5 broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in
+     * order from zero, as the broadcast forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards
+     * give bit-identical z. Stored to tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
      */
     private void forwardTransposed5x4(float[] xt, int xo, int group, float[] wt, int wo, float[] tile, int at) {
         FloatVector a00 = FloatVector.zero(SPECIES);
@@ -826,12 +806,12 @@ final class BlockedEvaluator implements RangeEvaluator {
             int s = 0;
             for (; s + 2 <= strips; s += 2) {
                 for (int r = 0; r < rows; r += 5) {
-                    forwardRows5x2(xa, xo + r * dp, k0, k1, ALIGN_BASE + s * dp * L, z, r * mp + s * L, first);
+                    forwardRows5x2(xa, xo + r * dp, k0, k1, strip(s), z, r * mp + s * L, first);
                 }
             }
             if (s < strips) {
                 for (int r = 0; r < rows; r += 10) {
-                    forwardRows10x1(xa, xo + r * dp, k0, k1, ALIGN_BASE + s * dp * L, z, r * mp + s * L, first);
+                    forwardRows10x1(xa, xo + r * dp, k0, k1, strip(s), z, r * mp + s * L, first);
                 }
             }
         }
@@ -929,6 +909,11 @@ final class BlockedEvaluator implements RangeEvaluator {
             }
         }
         return loss;
+    }
+
+    /** Where strip s of the packed W ({@link #wp}) starts: its value for coordinate k, lane l at strip(s) + k L + l. */
+    private int strip(int s) {
+        return ALIGN_BASE + s * dp * L;
     }
 
     /**
