@@ -46,8 +46,8 @@
  * JDK 25), far below the line: the tile loops reach 76-80% of the peak with their data in L1 and 55-65% with it
  * streaming from L2 (throwaway programs, docs/PERFORMANCE-NOTES.md); 2 threads give 1.91-1.99x one thread; the
  * activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 36-75x the scalar kernel.
- * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): a load split
- * across two lines cost 20-30% of the forward tile's speed from L2.
+ * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): with its loads
+ * split across two lines, the forward tile's loop ran 19-22% slower from L2.
  * The reports before them (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the next paragraph. The
  * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
