@@ -272,15 +272,17 @@ final class BlockedEvaluator implements RangeEvaluator {
     /** Floats between two groups of L samples in {@link #xt}: (d + 1) L. */
     private final int xtGroup;
     /**
-     * On the transposed path, W by groups of 5 neurons, their 5 values of one coordinate together: neuron j,
-     * coordinate k at {@code (j / 5) 5 d + 5 k + j % 5}, m rounded up to mg, neurons m..mg zero so that a last
-     * group needs no tail; else null. Row-major, the tile's 5 broadcasts were d floats apart: on JDK 17, C2 kept
-     * their offsets in 4 registers, moved the arrays' addresses through vector registers and one offset through
-     * the stack in the tile loop (disassembly, 2026-12-07). Groups at a stride of 8, like an earlier C^T, measured
-     * 1.5-3 points of a step slower on a Zen VM (bench/profile), 3 of 8 floats unused.
-     * Together with X^T by slices of 4L samples and {@link #PANEL_RUN_ROWS} (4a030a8), bench/compare against
-     * row-major W, pinned to one CPU, JDK 17, Intel Xeon VM, 2026-12-07, medians: 1024x3072x256 95.9 -> 103.5
-     * GFLOP/s (faster in 6 of 10 rounds); W's part of it alone was not measured.
+     * On the transposed path, W by groups of 5 neurons: a group's first 4 neurons' values of one coordinate
+     * together, then its fifth neuron's row on its own: neuron j = 5 g + jj, coordinate k at {@code 5 g d + 4 k + jj}
+     * for jj < 4 and {@code 5 g d + 4 d + k} for jj = 4; m rounded up to mg, neurons m..mg zero so that a last group
+     * needs no tail; else null. The tile loop counts k and reads W at 4 k + c and k + c', X^T at 16 k + c'': JDK
+     * 17's C2 writes 5 k as (k << 2) + k, which its range-check elimination does not take, so with the 5 values
+     * together (5 k + jj) two range checks of W stayed in the loop, and counting W's index instead (by 5) left X^T's
+     * four (disassembly, 2026-12-07). bench/compare of this layout against the 5 values together, pinned to one
+     * CPU, JDK 17, Intel Xeon VM, 2026-12-07, medians: 1024x3072x256 82.0 -> 89.2 GFLOP/s (faster in 19 of 20
+     * rounds), 6000x3072x40 66.5 -> 72.5 (10 of 10). Row-major, the tile's 5 broadcasts were d floats apart and C2
+     * kept their offsets in 4 registers; groups at a stride of 8, like an earlier C^T, measured 1.5-3 points of a
+     * step slower on a Zen VM (bench/profile), 3 of 8 floats unused.
      */
     private final float[] wt;
     /**
@@ -570,10 +572,12 @@ final class BlockedEvaluator implements RangeEvaluator {
     public void prepare(float[] w, int from, int to) {
         if (transposed) {
             for (int j = from; j < to; j++) {
-                int base = j / NEURON_MULTIPLE * NEURON_MULTIPLE * d + j % NEURON_MULTIPLE;
+                int jj = j % NEURON_MULTIPLE;
+                int base = j / NEURON_MULTIPLE * NEURON_MULTIPLE * d + (jj < 4 ? jj : 4 * d);
+                int step = jj < 4 ? 4 : 1;
                 int row = j * d;
                 for (int k = 0; k < d; k++) {
-                    wt[base + k * NEURON_MULTIPLE] = w[row + k];
+                    wt[base + k * step] = w[row + k];
                 }
             }
             return;
@@ -733,7 +737,8 @@ final class BlockedEvaluator implements RangeEvaluator {
     }
 
     /**
-     * z of 5 neurons (from wt at wo) x 4L samples (4 groups of X^T from xo, {@code group} floats apart): 20
+     * z of 5 neurons (from wt at wo, laid out as {@link #wt} says) x 4L samples (4 groups of X^T from xo,
+     * {@code group} floats apart): 20
      * accumulators, 4 vector loads and 5 broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in
      * order from zero, as the broadcast forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards
      * give bit-identical z. Stored to tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
@@ -759,20 +764,24 @@ final class BlockedEvaluator implements RangeEvaluator {
         FloatVector a41 = FloatVector.zero(SPECIES);
         FloatVector a42 = FloatVector.zero(SPECIES);
         FloatVector a43 = FloatVector.zero(SPECIES);
-        for (int wi = wo, we = wo + d * NEURON_MULTIPLE, xi = xo; wi < we; wi += NEURON_MULTIPLE, xi += L) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, xi);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, xi + group);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, xi + 2 * group);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, xi + 3 * group);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wi + 0]);
+        final int x1o = xo + group;
+        final int x2o = xo + 2 * group;
+        final int x3o = xo + 3 * group;
+        final int w4o = wo + 4 * d;
+        for (int k = 0; k < d; k++) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, xt, xo + k * L);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, xt, x1o + k * L);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, xt, x2o + k * L);
+            FloatVector x3 = FloatVector.fromArray(SPECIES, xt, x3o + k * L);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, wt[wo + k * 4 + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wi + 1]);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, wt[wo + k * 4 + 1]);
             a10 = b1.fma(x0, a10); a11 = b1.fma(x1, a11); a12 = b1.fma(x2, a12); a13 = b1.fma(x3, a13);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, wt[wi + 2]);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, wt[wo + k * 4 + 2]);
             a20 = b2.fma(x0, a20); a21 = b2.fma(x1, a21); a22 = b2.fma(x2, a22); a23 = b2.fma(x3, a23);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, wt[wi + 3]);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, wt[wo + k * 4 + 3]);
             a30 = b3.fma(x0, a30); a31 = b3.fma(x1, a31); a32 = b3.fma(x2, a32); a33 = b3.fma(x3, a33);
-            FloatVector b4 = FloatVector.broadcast(SPECIES, wt[wi + 4]);
+            FloatVector b4 = FloatVector.broadcast(SPECIES, wt[w4o + k]);
             a40 = b4.fma(x0, a40); a41 = b4.fma(x1, a41); a42 = b4.fma(x2, a42); a43 = b4.fma(x3, a43);
         }
         a00.intoArray(tile, at + 0 * L);
