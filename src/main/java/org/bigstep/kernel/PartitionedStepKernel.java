@@ -27,6 +27,8 @@ public final class PartitionedStepKernel implements StepKernel {
     public static final int PARALLEL_UPDATE_MIN = 1 << 15;
     /** Rows per thread of the parallel {@link RangeEvaluator#prepare} start at multiples of this (16 lanes at most). */
     public static final int PREPARE_ROW_MULTIPLE = 16;
+    /** Floats of gradient (128 KiB) reduced before their sums of squares are taken ({@link #reduceRows}). */
+    static final int REDUCE_RUN_FLOATS = 32 * 1024;
 
     private final RangeEvaluator evaluator;
     private final String name;
@@ -267,11 +269,18 @@ public final class PartitionedStepKernel implements StepKernel {
         }
     }
 
-    /** Gradient rows [from, to) summed over the partitions, and their sums of squares while in cache. */
+    /**
+     * Gradient rows [from, to) summed over the partitions, and their sums of squares while in cache: by runs of
+     * rows of about {@link #REDUCE_RUN_FLOATS}, which the squares then read from L2, not from memory.
+     */
     private void reduceRows(int from, int to) {
-        evaluator.reduce(partial, stepGradient, from, to);
-        for (int j = from; j < to; j++) {
-            rowSquares[j] = rowSumOfSquares(stepGradient, j * d, (j + 1) * d);
+        int run = Math.max(1, REDUCE_RUN_FLOATS / d);
+        for (int j0 = from; j0 < to; j0 += run) {
+            int j1 = Math.min(to, j0 + run);
+            evaluator.reduce(partial, stepGradient, j0, j1);
+            for (int j = j0; j < j1; j++) {
+                rowSquares[j] = rowSumOfSquares(stepGradient, j * d, (j + 1) * d);
+            }
         }
     }
 

@@ -138,6 +138,20 @@ class PartitionedStepKernelTest {
                     plain += g[i] * g[i];
                 }
                 assertEquals(TwoLayerNetwork.sumOfSquares(g, m, d), gradSq, 0.0, "gradient: the order of sumOfSquares");
+                // every row reduced, also where the rows go in several runs (d = 1001: 32 rows a run)
+                double[] wd = new double[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    wd[i] = w[i];
+                }
+                double[] ref = new double[w.length];
+                DoubleReference.risk(data, Activations.parse("softplus"), net.signs(), 1, wd, ref, null);
+                double refMax = 0;
+                for (double v : ref) {
+                    refMax = Math.max(refMax, Math.abs(v));
+                }
+                for (int i = 0; i < ref.length; i++) {
+                    assertEquals(ref[i], grad[i], 1e-4 * refMax, "gradient component " + i + ", threads=" + threads);
+                }
                 assertEquals(plain, gradSq, 1e-12 * plain);
                 double[] master = net.weights().clone();
                 float[] copy = new float[m * d];

@@ -571,14 +571,27 @@ final class BlockedEvaluator implements RangeEvaluator {
     @Override
     public void prepare(float[] w, int from, int to) {
         if (transposed) {
-            for (int j = from; j < to; j++) {
+            for (int j = from; j < to; ) {
                 int jj = j % NEURON_MULTIPLE;
+                if (jj == 0 && j + 4 <= to) {
+                    // a group's first 4 rows at once: whole lines of wt written in order, not every fourth float
+                    int base = j * d;
+                    for (int k = 0, r = j * d; k < d; k++, r++) {
+                        wt[base + 4 * k + 0] = w[r];
+                        wt[base + 4 * k + 1] = w[r + d];
+                        wt[base + 4 * k + 2] = w[r + 2 * d];
+                        wt[base + 4 * k + 3] = w[r + 3 * d];
+                    }
+                    j += 4;
+                    continue;
+                }
                 int base = j / NEURON_MULTIPLE * NEURON_MULTIPLE * d + (jj < 4 ? jj : 4 * d);
                 int step = jj < 4 ? 4 : 1;
                 int row = j * d;
                 for (int k = 0; k < d; k++) {
                     wt[base + k * step] = w[row + k];
                 }
+                j++;
             }
             return;
         }

@@ -221,6 +221,10 @@ class VectorKernelTest {
         assertTrue(130 * 300 >= org.bigstep.kernel.PartitionedStepKernel.PARALLEL_UPDATE_MIN, "setup: W packed by both threads");
         compare(700, 300, 130, "softplus", 512, false);
         compare(700, 300, 130, "silu", 256, false);
+        // rows 0-47 and 48-95 on 2 threads: a group of 5 neurons (45-49) prepared in part by each, in the transposed
+        // forward's layout (its first 4 neurons by groups, its fifth apart) as well as in strips
+        assertTrue(96 * 350 >= org.bigstep.kernel.PartitionedStepKernel.PARALLEL_UPDATE_MIN, "setup: W packed by both threads");
+        compare(700, 350, 96, "gelu", 512, false);
     }
 
     /**
