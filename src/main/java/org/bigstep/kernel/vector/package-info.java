@@ -40,15 +40,23 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of b9a4f75, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
- * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 209-218 GFLOP/s per core). There
- * one thread runs 1024x3072x256 at 44.9% and 16384x784x1024 at 51.4% of the peak (JDK 17; 47.7% and 57.3% on
- * JDK 25), far below the line: the tile loops reach 76-80% of the peak with their data in L1 and 55-65% with it
- * streaming from L2 (throwaway programs, docs/PERFORMANCE-NOTES.md); 2 threads give 1.91-1.99x one thread; the
- * activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 36-75x the scalar kernel.
+ * The current reports (kernel of 288baff, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
+ * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 207-218 GFLOP/s per core). There
+ * one thread runs 1024x3072x256 at 55.9% and 16384x784x1024 at 56.2% of the peak on JDK 25, and at 44.2% and 45.5%
+ * on JDK 17 in slow minutes (52% and 57% in fresh JVMs right after), far below the line: the forward tile's loop
+ * reaches 69-74% of the peak there even with its data in L1, the gradient tile's 76-80%, and both 51-66% with their
+ * data streaming from L2 (throwaway programs, docs/PERFORMANCE-NOTES.md); 2 threads give 1.88-2.05x one thread; the
+ * activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 36-77x the scalar kernel.
+ * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
+ * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
+ * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
+ * BlockedEvaluator.wt}: 1024x3072x256 +9%); the panel gradient tile keeps two checks of C^T, as the remedies
+ * tried measured slower.
  * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): with its loads
  * split across two lines, the forward tile's loop ran 19-22% slower from L2.
- * The reports before them (kernel of 05901b8, 2026-12-04) ran on the Zen 3-class VM of the next paragraph. The
+ * The reports before them (kernel of b9a4f75, the same VM, 2026-12-07: 44.9% and 51.4% on JDK 17, 47.7% and 57.3%
+ * on JDK 25) are in git history, and so are those of the kernel of 05901b8 (2026-12-04), which ran on the Zen 3-class
+ * VM of the next paragraph. The
  * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
  * thread, where paired runs of the same build gave 1.78-1.90x at 1024x3072x256 in quiet minutes and 1.31x in busy
