@@ -275,7 +275,7 @@ final class BlockedEvaluator implements RangeEvaluator {
      * On the transposed path, W by groups of 5 neurons: a group's first 4 neurons' values of one coordinate
      * together, then its fifth neuron's row on its own: neuron j = 5 g + jj, coordinate k at {@code 5 g d + 4 k + jj}
      * for jj < 4 and {@code 5 g d + 4 d + k} for jj = 4; m rounded up to mg, neurons m..mg zero so that a last group
-     * needs no tail; else null. The tile loop counts k and reads W at 4 k + c and k + c', X^T at 16 k + c'': JDK
+     * needs no tail; else null. The tile loop counts k and reads W at 4 k + c and k + c', X^T at L k + c'': JDK
      * 17's C2 writes 5 k as (k << 2) + k, which its range-check elimination does not take, so with the 5 values
      * together (5 k + jj) two range checks of W stayed in the loop, and counting W's index instead (by 5) left X^T's
      * four (disassembly, 2026-12-07). bench/compare of this layout against the 5 values together, pinned to one
@@ -751,10 +751,10 @@ final class BlockedEvaluator implements RangeEvaluator {
 
     /**
      * z of 5 neurons (from wt at wo, laid out as {@link #wt} says) x 4L samples (4 groups of X^T from xo,
-     * {@code group} floats apart): 20
-     * accumulators, 4 vector loads and 5 broadcasts per 20 FMAs, as {@link #backward5x4}. Each z sums k = 0..d-1 in
-     * order from zero, as the broadcast forward does (fma(x, w, z) and fma(w, x, z) round alike), so the two forwards
-     * give bit-identical z. Stored to tile[(jj 4 + v) L + lane] for neuron jj, sample v L + lane.
+     * {@code group} floats apart): 20 accumulators, 4 vector loads and 5 broadcasts per 20 FMAs, as {@link
+     * #backward5x4}. Each z sums k = 0..d-1 in order from zero, as the broadcast forward does (fma(x, w, z) and
+     * fma(w, x, z) round alike), so the two forwards give bit-identical z. Stored to tile[(jj 4 + v) L + lane] for
+     * neuron jj, sample v L + lane.
      */
     private void forwardTransposed5x4(float[] xt, int xo, int group, float[] wt, int wo, float[] tile, int at) {
         FloatVector a00 = FloatVector.zero(SPECIES);

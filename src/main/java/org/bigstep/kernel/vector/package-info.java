@@ -41,12 +41,13 @@
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
  * The current reports (kernel of 288baff, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
- * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 207-218 GFLOP/s per core). There
+ * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 207-220 GFLOP/s per core). There
  * one thread runs 1024x3072x256 at 55.9% and 16384x784x1024 at 56.2% of the peak on JDK 25, and at 45.1% and 53.4%
- * on JDK 17 (44.2% and 45.5% in an earlier, slower run; 52% and 57% in fresh JVMs), far below the line: the forward tile's loop
- * reaches 69-74% of the peak there even with its data in L1, the gradient tile's 76-80%, and both 51-66% with their
- * data streaming from L2 (throwaway programs, docs/PERFORMANCE-NOTES.md); 2 threads give 1.85-2.05x one thread; the
- * activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 36-77x the scalar kernel.
+ * on JDK 17 (44.2% and 45.5% in an earlier, slower run; 52% and 57% in fresh JVMs), far below the line: the
+ * forward tile's loop reaches 69-74% of the peak there with its data in L1 and the gradient tile's 66-82%, and
+ * 51-64% and 63-79% with their data coming as a step reads it (throwaway programs, docs/PERFORMANCE-NOTES.md);
+ * 2 threads give 1.85-2.05x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny
+ * d runs at 36-77x the scalar kernel.
  * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
  * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
  * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
