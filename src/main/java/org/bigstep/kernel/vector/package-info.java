@@ -48,6 +48,11 @@
  * 51-64% and 63-79% with their data coming as a step reads it (throwaway programs, docs/PERFORMANCE-NOTES.md);
  * 2 threads give 1.85-2.05x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny
  * d runs at 36-77x the scalar kernel.
+ * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
+ * diagnostic outside the engine, 2026-12-07): gcc's reach 83-89% of the peak with their data in L1 and 68-74% with
+ * a step's data pattern, C2's 64-81% and 50-58% on JDK 17 (59-64% and 52-54% on JDK 25). So there even native code
+ * with these tiles would not put a step over the line, and C2's code for them (17-22 scalar instructions per 20
+ * FMAs against gcc's 3-5) costs 12-20 points more.
  * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
  * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
  * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
