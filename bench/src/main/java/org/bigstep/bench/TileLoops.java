@@ -113,13 +113,12 @@ public final class TileLoops {
         FloatVector a41 = FloatVector.fromArray(S, g, go + 4 * P + 1 * L);
         FloatVector a42 = FloatVector.fromArray(S, g, go + 4 * P + 2 * L);
         FloatVector a43 = FloatVector.fromArray(S, g, go + 4 * P + 3 * L);
-        for (int i = from; i < to; i++) {
-            final int xi = po + i * P;
+        final int xEnd = po + to * P;
+        for (int xi = po + from * P, ti = co + from * 5; xi < xEnd; xi += P, ti += 5) {
             FloatVector x0 = FloatVector.fromArray(S, xp, xi + 0 * L);
             FloatVector x1 = FloatVector.fromArray(S, xp, xi + 1 * L);
             FloatVector x2 = FloatVector.fromArray(S, xp, xi + 2 * L);
             FloatVector x3 = FloatVector.fromArray(S, xp, xi + 3 * L);
-            final int ti = co + i * 5;
             FloatVector b0 = FloatVector.broadcast(S, ct[ti + 0]);
             a00 = b0.fma(x0, a00); a01 = b0.fma(x1, a01); a02 = b0.fma(x2, a02); a03 = b0.fma(x3, a03);
             FloatVector b1 = FloatVector.broadcast(S, ct[ti + 1]);
