@@ -40,14 +40,15 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of 288baff, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
- * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 207-220 GFLOP/s per core). There
- * one thread runs 1024x3072x256 at 55.9% and 16384x784x1024 at 56.2% of the peak on JDK 25, and at 45.1% and 53.4%
- * on JDK 17 (44.2% and 45.5% in an earlier, slower run; 52% and 57% in fresh JVMs), far below the line: the
+ * The current reports (kernel of ff83cd9, 2026-12-07) ran on an Intel Xeon VM (family 6 model 167 under KVM, AVX-512,
+ * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 205-220 GFLOP/s per core). There
+ * one thread runs 1024x3072x256 at 50.6% and 16384x784x1024 at 57.7% of the peak on JDK 25, and at 47.0% and 48.1%
+ * on JDK 17 in slow minutes (the kernel of 288baff: 45.1% and 53.4% in faster ones; fresh JVMs of ff83cd9 51% and
+ * 56%), far below the line: the
  * forward tile's loop reaches 69-74% of the peak there with its data in L1 and the gradient tile's 66-82%, and
  * 51-64% and 63-79% with their data coming as a step reads it (throwaway programs, docs/PERFORMANCE-NOTES.md);
- * 2 threads give 1.85-2.05x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny
- * d runs at 36-77x the scalar kernel.
+ * 2 threads give 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny
+ * d runs at 33-77x the scalar kernel.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
  * diagnostic outside the engine, 2026-12-07): gcc's reach 83-89% of the peak with their data in L1 and 68-74% with
  * a step's data pattern, C2's 64-81% and 50-58% on JDK 17 (59-64% and 52-54% on JDK 25). So there even native code
@@ -56,12 +57,12 @@
  * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
  * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
  * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
- * BlockedEvaluator.wt}: 1024x3072x256 +9%); the panel gradient tile keeps two checks of C^T, as the remedies
- * tried measured slower.
+ * BlockedEvaluator.wt}: 1024x3072x256 +9%); the panel gradient tile's loop counts X's index and C^T's beside it
+ * (no check of X, two of C^T, 13 scalar instructions instead of 17: +4% to +6% on the GEMM-bound shapes).
  * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): with its loads
  * split across two lines, the forward tile's loop ran 19-22% slower from L2.
- * The reports before them (kernel of b9a4f75, the same VM, 2026-12-07: 44.9% and 51.4% on JDK 17, 47.7% and 57.3%
- * on JDK 25) are in git history, and so are those of the kernel of 05901b8 (2026-12-04), which ran on the Zen 3-class
+ * The reports before them (kernel of 288baff, the same VM, 2026-12-07: 45.1% and 53.4% on JDK 17, 55.9% and 56.2%
+ * on JDK 25; of b9a4f75: 44.9% and 51.4%, 47.7% and 57.3%) are in git history, and so are those of the kernel of 05901b8 (2026-12-04), which ran on the Zen 3-class
  * VM of the next paragraph. The
  * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
