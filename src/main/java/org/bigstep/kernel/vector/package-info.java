@@ -62,9 +62,9 @@
  * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): with its loads
  * split across two lines, the forward tile's loop ran 19-22% slower from L2.
  * The reports before them (kernel of 288baff, the same VM, 2026-12-07: 45.1% and 53.4% on JDK 17, 55.9% and 56.2%
- * on JDK 25; of b9a4f75: 44.9% and 51.4%, 47.7% and 57.3%) are in git history, and so are those of the kernel of 05901b8 (2026-12-04), which ran on the Zen 3-class
- * VM of the next paragraph. The
- * JDK 17 one, in a quiet hour, has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
+ * on JDK 25; of b9a4f75: 44.9% and 51.4%, 47.7% and 57.3%) are in git history, and so are those of the kernel of
+ * 05901b8 (2026-12-04), which ran on the Zen 3-class VM of the next paragraph. The JDK 17 one, in a quiet hour,
+ * has both GEMM-bound shapes over the line on one thread: 1024x3072x256 at 75.2% and
  * 16384x784x1024 at 77.6% of the FMA peak measured in the same run (99.9 GFLOP/s); 2 threads 1.21x and 1.88x one
  * thread, where paired runs of the same build gave 1.78-1.90x at 1024x3072x256 in quiet minutes and 1.31x in busy
  * ones. The JDK 25 one ran in busier minutes (66.0% and 59.0%; 1.33x and 1.82x). The fused step beats NumPy on both
