@@ -44,16 +44,14 @@
  * 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 205-220 GFLOP/s per core). There
  * one thread runs 1024x3072x256 at 50.6% and 16384x784x1024 at 57.7% of the peak on JDK 25, and at 47.0% and 48.1%
  * on JDK 17 in slow minutes (the kernel of 288baff: 45.1% and 53.4% in faster ones; fresh JVMs of ff83cd9 51% and
- * 56%), far below the line: the
- * forward tile's loop reaches 69-74% of the peak there with its data in L1 and the gradient tile's 66-82%, and
- * 51-64% and 63-79% with their data coming as a step reads it (throwaway programs, docs/PERFORMANCE-NOTES.md);
- * 2 threads give 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny
- * d runs at 33-77x the scalar kernel.
+ * 56%), far below the line; 2 threads give 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs
+ * on one thread and tiny d runs at 33-77x the scalar kernel.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
- * diagnostic outside the engine, 2026-12-07): gcc's reach 83-89% of the peak with their data in L1 and 68-74% with
- * a step's data pattern, C2's 64-81% and 50-58% on JDK 17 (59-64% and 52-54% on JDK 25). So there even native code
- * with these tiles would not put a step over the line, and C2's code for them (17-22 scalar instructions per 20
- * FMAs against gcc's 3-5) costs 12-20 points more.
+ * diagnostic outside the engine, 2026-12-07): gcc's reach 81-89% of the peak with their data in L1 and 68-76% with
+ * a step's data pattern; C2's, on JDK 17, 65-82% and 52-67% (JDK 25: 60-64% and 51-56%). So there even native code
+ * with these tiles would not put a step over the line, and C2's code for them (13 scalar instructions per 20 FMAs
+ * in the gradient, 22 in the forward, against gcc's 3-5) costs about 10 points more in a step's pattern for the
+ * gradient and 16-20 for the forward.
  * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
  * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
  * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
