@@ -12,9 +12,15 @@ import jdk.incubator.vector.VectorSpecies;
  * between a loop's "l1" and "step" rows is what its data pattern costs. The loops are copied from
  * BlockedEvaluator.forwardTransposed5x4 and backward5x4 (the kernel's are private to a per-width template), with
  * the kernel's fields as parameters; when those change, this copy and tiles.c change with them. tiles.c's header
- * describes the patterns. Run with --add-modules jdk.incubator.vector. Output: "loop<TAB>GFLOP/s" lines, the
- * median of 5 one-second repetitions after 3 of warm-up; "peak" is {@link CeilingBenchmark}'s FMA chains (fma1's
- * loop).
+ * describes the patterns. Run with --add-modules jdk.incubator.vector. Argument: "all", or the rows whose name
+ * contains it. Output: "loop<TAB>GFLOP/s" lines, the median of 5 one-second repetitions after 3 of warm-up;
+ * "peak" is {@link CeilingBenchmark}'s FMA chains (fma1's loop).
+ *
+ * <p>Run each row in a JVM of its own, as bench/tiles does, so that no row's arrays or compilations come before
+ * another's. On the Intel VM (2026-12-07, JDK 17) the forward's step pattern read 102-107 GFLOP/s after the "l1"
+ * pattern in the same JVM and 118-122 before it; alone in its JVM, 100-105 where the JVM held every row's arrays
+ * and 116-122 where it held the step's only, the compiled loop identical in both (disassembly). Why is not known;
+ * each row allocates only its own arrays ({@link #data}).
  */
 public final class TileLoops {
 
@@ -23,6 +29,21 @@ public final class TileLoops {
     static final int P = 4 * L;
     static final int GROUPS_STEP = 52;
     static final int RUN = 120;
+    /** d of the forward's "l1" and "step" patterns. */
+    static final int L1_D = 128;
+    static final int STEP_D = 3072;
+    /** Rows between panels (n = 1024 plus padding) and C^T's rows per group in the gradient's step pattern. */
+    static final int PANEL_STRIDE = 1034;
+    static final int CT_STRIDE = 390;
+    /**
+     * Floats before each array's data, as the kernel's large copies have (BlockedEvaluator.ALIGN_BASE): with the
+     * 16-byte header of an array of floats and every array here humongous (at least {@link #HUMONGOUS} floats, so G1
+     * places it at the start of a region), the data then starts on a cache line, as tiles.c's aligned_alloc does.
+     * With the data at 0 every 64-byte vector straddled two lines.
+     */
+    static final int BASE = 12;
+    /** 32 MiB: more than half of any G1 region, so each array is a humongous object at a region's start. */
+    static final int HUMONGOUS = 8 << 20;
 
     private TileLoops() {
     }
@@ -157,7 +178,7 @@ public final class TileLoops {
         int group = (d + 1) * L;
         for (int s = 0; s < slices; s++) {
             for (int j = 0; j < groups; j++) {
-                forward5x4(xt, s * 4 * group, group, wt, j * 5 * d, d, tiles, j * 20 * L);
+                forward5x4(xt, BASE + s * 4 * group, group, wt, BASE + j * 5 * d, d, tiles, BASE + j * 20 * L);
             }
         }
         return 2.0 * 20 * L * d * groups * slices;
@@ -169,12 +190,12 @@ public final class TileLoops {
         int gBlock = panels * groups * 5 * P;
         for (int b = 0; b < blocks; b++) {
             for (int v = 0; v < panels; v++) {
-                int po = v * P * panelStride + b * rows * P;
+                int po = BASE + v * P * panelStride + b * rows * P;
                 for (int r0 = 0; r0 < rows; r0 += RUN) {
                     int r1 = Math.min(rows, r0 + RUN);
                     for (int j = 0; j < groups; j++) {
-                        gradient5x4(xp, po, r0, r1, ct, j * 5 * ctStride, g,
-                                b * gBlock + (v * groups + j) * 5 * P);
+                        gradient5x4(xp, po, r0, r1, ct, BASE + j * 5 * ctStride, g,
+                                BASE + b * gBlock + (v * groups + j) * 5 * P);
                     }
                 }
             }
@@ -182,10 +203,11 @@ public final class TileLoops {
         return 2.0 * 20 * L * rows * panels * groups * blocks;
     }
 
+    /** {@code count} floats of data from {@link #BASE} on, in a humongous array. */
     static float[] floats(int count) {
-        float[] a = new float[count];
+        float[] a = new float[Math.max(HUMONGOUS, BASE + count)];
         for (int i = 0; i < count; i++) {
-            a[i] = (i % 13) * 1e-3f;
+            a[BASE + i] = (i % 13) * 1e-3f;
         }
         return a;
     }
@@ -194,26 +216,26 @@ public final class TileLoops {
     static void check(float[] xt, int d, float[] wt, float[] tiles, float[] xp, int panelStride, float[] ct,
             int ctStride) {
         int group = (d + 1) * L;
-        forward5x4(xt, 0, group, wt, 0, d, tiles, 0);
+        forward5x4(xt, BASE, group, wt, BASE, d, tiles, BASE);
         for (int jj = 0; jj < 5; jj++) {
             for (int t = 0; t < 4 * L; t++) {
                 double z = 0;
                 for (int k = 0; k < d; k++) {
-                    double w = jj < 4 ? wt[4 * k + jj] : wt[4 * d + k];
-                    z += xt[t / L * group + k * L + t % L] * w;
+                    double w = jj < 4 ? wt[BASE + 4 * k + jj] : wt[BASE + 4 * d + k];
+                    z += xt[BASE + t / L * group + k * L + t % L] * w;
                 }
-                expect("forward z[" + jj + "][" + t + "]", z, tiles[(jj * 4 + t / L) * L + t % L]);
+                expect("forward z[" + jj + "][" + t + "]", z, tiles[BASE + (jj * 4 + t / L) * L + t % L]);
             }
         }
-        float[] g = new float[5 * P];
-        gradient5x4(xp, 0, 0, RUN, ct, 0, g, 0);
+        float[] g = new float[HUMONGOUS];
+        gradient5x4(xp, BASE, 0, RUN, ct, BASE, g, BASE);
         for (int jj = 0; jj < 5; jj++) {
             for (int c = 0; c < P; c++) {
                 double s = 0;
                 for (int i = 0; i < RUN; i++) {
-                    s += (double) ct[5 * i + jj] * xp[i * P + c];
+                    s += (double) ct[BASE + 5 * i + jj] * xp[BASE + i * P + c];
                 }
-                expect("gradient g[" + jj + "][" + c + "]", s, g[jj * P + c]);
+                expect("gradient g[" + jj + "][" + c + "]", s, g[BASE + jj * P + c]);
             }
         }
     }
@@ -224,6 +246,29 @@ public final class TileLoops {
         }
     }
 
+    /** The arrays of row t (1 forward l1, 2 forward step, 3 gradient l1, 4 gradient step), allocated only for it. */
+    static float[][] data(int t) {
+        return switch (t) {
+            case 1 -> new float[][] {floats(4 * (L1_D + 1) * L), floats(4 * 5 * L1_D), floats(4 * 20 * L)};
+            case 2 -> new float[][] {floats(16 * 4 * (STEP_D + 1) * L), floats(GROUPS_STEP * 5 * STEP_D),
+                    floats(GROUPS_STEP * 20 * L)};
+            case 3 -> new float[][] {floats(RUN * P), floats(4 * 5 * RUN), floats(4 * 5 * P)};
+            case 4 -> new float[][] {floats(48 * P * PANEL_STRIDE), floats(GROUPS_STEP * 5 * CT_STRIDE),
+                    floats(4 * 48 * GROUPS_STEP * 5 * P)};
+            default -> new float[0][];
+        };
+    }
+
+    /** One pass of row t over its {@link #data}; returns the flops. */
+    static double pass(int t, float[][] a) {
+        return switch (t) {
+            case 1 -> forwardPass(a[0], L1_D, 4, 1, a[1], a[2]);
+            case 2 -> forwardPass(a[0], STEP_D, GROUPS_STEP, 16, a[1], a[2]);
+            case 3 -> gradientPass(a[0], RUN, 1, 1, RUN, a[1], RUN, 4, a[2]);
+            default -> gradientPass(a[0], PANEL_STRIDE, 48, 4, 256, a[1], CT_STRIDE, GROUPS_STEP, a[2]);
+        };
+    }
+
     public static void main(String[] args) {
         if (S.length() != L) {
             System.err.println("TileLoops: the preferred species has " + S.length() + " float lanes; these are the"
@@ -232,41 +277,22 @@ public final class TileLoops {
         }
         String which = args.length > 0 ? args[0] : "all";
         String[] names = {"peak", "forward l1", "forward step", "gradient l1", "gradient step"};
-        int dl = 128;
-        int ds = 3072;
-        float[] xtl = floats(4 * (dl + 1) * L);
-        float[] wtl = floats(4 * 5 * dl);
-        float[] xts = floats(16 * 4 * (ds + 1) * L);
-        float[] wts = floats(GROUPS_STEP * 5 * ds);
-        float[] tiles = new float[GROUPS_STEP * 20 * L];
-        float[] xpl = floats(RUN * P);
-        float[] ctl = floats(4 * 5 * RUN);
-        float[] gl = floats(4 * 5 * P);
-        int panelStride = 1034;
-        int ctStride = 390;
-        float[] xps = floats(48 * P * panelStride);
-        float[] cts = floats(GROUPS_STEP * 5 * ctStride);
-        float[] gs = floats(4 * 48 * GROUPS_STEP * 5 * P);
-        check(xtl, dl, wtl, tiles, xpl, RUN, ctl, RUN);
         float sink = 0;
         for (int t = 0; t < names.length; t++) {
-            if (!which.equals("all") && !names[t].contains(which) && t != 0) {
+            if (!which.equals("all") && !names[t].contains(which)) {
                 continue;
             }
+            float[][] data = data(t);
             double[] rates = new double[8];
             for (int rep = 0; rep < rates.length; rep++) { // the first 3 are the JIT's warm-up
                 long t0 = System.nanoTime();
                 double flops = 0;
                 do {
-                    switch (t) {
-                        case 0 -> {
-                            sink += CeilingBenchmark.fmaChains(1e-3f);
-                            flops += 2.0 * CeilingBenchmark.REPS * CeilingBenchmark.CHAINS * L;
-                        }
-                        case 1 -> flops += forwardPass(xtl, dl, 4, 1, wtl, tiles);
-                        case 2 -> flops += forwardPass(xts, ds, GROUPS_STEP, 16, wts, tiles);
-                        case 3 -> flops += gradientPass(xpl, RUN, 1, 1, RUN, ctl, RUN, 4, gl);
-                        default -> flops += gradientPass(xps, panelStride, 48, 4, 256, cts, ctStride, GROUPS_STEP, gs);
+                    if (t == 0) {
+                        sink += CeilingBenchmark.fmaChains(1e-3f);
+                        flops += 2.0 * CeilingBenchmark.REPS * CeilingBenchmark.CHAINS * L;
+                    } else {
+                        flops += pass(t, data);
                     }
                 } while (System.nanoTime() - t0 < 1_000_000_000L);
                 rates[rep] = flops / ((System.nanoTime() - t0) * 1e-9) / 1e9;
@@ -275,6 +301,10 @@ public final class TileLoops {
             Arrays.sort(measured);
             System.out.printf(Locale.ROOT, "%s\t%.1f%n", names[t], measured[2]);
         }
+        // after the timing, so that the loops' first calls are the measured pattern's
+        float[][] l1 = data(1);
+        float[][] l1g = data(3);
+        check(l1[0], L1_D, l1[1], l1[2], l1g[0], RUN, l1g[1], RUN);
         if (sink == 42) {
             System.out.println(); // the peak's results are used
         }
