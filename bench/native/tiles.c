@@ -55,38 +55,82 @@ static float *floats(size_t count) {
     _mm512_store_ps(o + j * stride + 1 * L, a##j##1); _mm512_store_ps(o + j * stride + 2 * L, a##j##2); \
     _mm512_store_ps(o + j * stride + 3 * L, a##j##3)
 
+/*
+ * The scalar work C2 adds to each loop's iteration, for the "c2work" rows. Against gcc's 4-5 scalar instructions
+ * per 20 FMAs (pointer increments and the loop test), C2's gradient loop has 13 (index arithmetic and two range
+ * checks of C^T, compare-and-branch never taken) and its forward loop 22 (every address recomputed from k, two
+ * operands added from the stack), in the disassembly of JDK 17's code on the Intel VM (2026-12-07). The copies
+ * below add to gcc's loops: the gradient 6 register adds and 2 compare-and-branch never taken (15 scalar
+ * instructions in all, as objdump shows), the forward 16 register adds and 2 adds from memory (23), spread over 4
+ * chains so that no chain's latency bounds the loop. Whatever those cost here, C2's own instructions cost too.
+ */
+static long sink[4];
+static volatile long spilled[2];
+/* one asm statement per kind, so that the compiler adds no moves around them */
+#define ADD6 __asm__ volatile("add $1, %0\n\tadd $1, %1\n\tadd $1, %2\n\tadd $1, %3\n\tadd $1, %0\n\tadd $1, %1" \
+    : "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4))
+#define ADD8_MEM __asm__ volatile("add $1, %0\n\tadd $1, %1\n\tadd $1, %2\n\tadd $1, %3\n\t" \
+    "add $1, %0\n\tadd $1, %1\n\tadd $1, %2\n\tadd %4, %3" : "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4) \
+    : "m"(spilled[0]))
+#define ADD8 __asm__ volatile("add $1, %0\n\tadd $1, %1\n\tadd $1, %2\n\tadd $1, %3\n\t" \
+    "add $1, %0\n\tadd $1, %1\n\tadd $1, %2\n\tadd $1, %3" : "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4))
+#define CHECK2 if (__builtin_expect((unsigned long) r3 >= (unsigned long) limit, 0)) goto failed; \
+    if (__builtin_expect((unsigned long) r4 >= (unsigned long) limit, 0)) goto failed
+#define NO_WORK
+#define C2_GRADIENT_WORK ADD6; CHECK2;
+#define C2_FORWARD_WORK ADD8; ADD8_MEM; __asm__ volatile("add $1, %0\n\tadd %1, %0" : "+r"(r4) : "m"(spilled[1]));
+#define WORK_BEGIN long r1 = sink[0], r2 = sink[1], r3 = sink[2], r4 = sink[3], limit = -1 - spilled[0]; \
+    (void) limit
+#define WORK_END sink[0] = r1; sink[1] = r2; sink[2] = r3; sink[3] = r4; return; \
+    failed: __attribute__((unused)); sink[0] = -1
+
+typedef void (*Forward)(const float *, long, const float *, long, float *);
+typedef void (*Gradient)(const float *, const float *, long, long, float *);
+
 /* forwardTransposed5x4: xt at a slice's first group, groups `group` floats apart; wt at a group of 5 neurons. */
-__attribute__((noinline)) static void forward5x4(const float *xt, long group, const float *wt, long d, float *tile) {
-    ZERO4(0); ZERO4(1); ZERO4(2); ZERO4(3); ZERO4(4);
-    const float *x1p = xt + group, *x2p = xt + 2 * group, *x3p = xt + 3 * group, *w4 = wt + 4 * d;
-    for (long k = 0; k < d; k++) {
-        __m512 x0 = _mm512_load_ps(xt + L * k), x1 = _mm512_load_ps(x1p + L * k);
-        __m512 x2 = _mm512_load_ps(x2p + L * k), x3 = _mm512_load_ps(x3p + L * k);
-        __m512 b0 = _mm512_set1_ps(wt[4 * k + 0]); FMA4(0, b0);
-        __m512 b1 = _mm512_set1_ps(wt[4 * k + 1]); FMA4(1, b1);
-        __m512 b2 = _mm512_set1_ps(wt[4 * k + 2]); FMA4(2, b2);
-        __m512 b3 = _mm512_set1_ps(wt[4 * k + 3]); FMA4(3, b3);
-        __m512 b4 = _mm512_set1_ps(w4[k]); FMA4(4, b4);
-    }
-    STORE4(0, tile, 4 * L); STORE4(1, tile, 4 * L); STORE4(2, tile, 4 * L); STORE4(3, tile, 4 * L);
-    STORE4(4, tile, 4 * L);
+#define FORWARD5X4(name, work) \
+__attribute__((noinline)) static void name(const float *xt, long group, const float *wt, long d, float *tile) { \
+    WORK_BEGIN; \
+    ZERO4(0); ZERO4(1); ZERO4(2); ZERO4(3); ZERO4(4); \
+    const float *x1p = xt + group, *x2p = xt + 2 * group, *x3p = xt + 3 * group, *w4 = wt + 4 * d; \
+    for (long k = 0; k < d; k++) { \
+        __m512 x0 = _mm512_load_ps(xt + L * k), x1 = _mm512_load_ps(x1p + L * k); \
+        __m512 x2 = _mm512_load_ps(x2p + L * k), x3 = _mm512_load_ps(x3p + L * k); \
+        __m512 b0 = _mm512_set1_ps(wt[4 * k + 0]); FMA4(0, b0); \
+        __m512 b1 = _mm512_set1_ps(wt[4 * k + 1]); FMA4(1, b1); \
+        __m512 b2 = _mm512_set1_ps(wt[4 * k + 2]); FMA4(2, b2); \
+        __m512 b3 = _mm512_set1_ps(wt[4 * k + 3]); FMA4(3, b3); \
+        __m512 b4 = _mm512_set1_ps(w4[k]); FMA4(4, b4); \
+        work \
+    } \
+    STORE4(0, tile, 4 * L); STORE4(1, tile, 4 * L); STORE4(2, tile, 4 * L); STORE4(3, tile, 4 * L); \
+    STORE4(4, tile, 4 * L); \
+    WORK_END; \
 }
+FORWARD5X4(forward5x4, NO_WORK)
+FORWARD5X4(forward5x4C2Work, C2_FORWARD_WORK)
 
 /* backward5x4: G's tile (5 rows of P floats from g) += C^T's 5 values of each row i x that row of the panel. */
-__attribute__((noinline)) static void gradient5x4(const float *panel, const float *ct, long from, long to, float *g) {
-    LOAD4(0, g); LOAD4(1, g); LOAD4(2, g); LOAD4(3, g); LOAD4(4, g);
-    for (long i = from; i < to; i++) {
-        const float *xi = panel + i * P, *ti = ct + 5 * i;
-        __m512 x0 = _mm512_load_ps(xi + 0 * L), x1 = _mm512_load_ps(xi + 1 * L);
-        __m512 x2 = _mm512_load_ps(xi + 2 * L), x3 = _mm512_load_ps(xi + 3 * L);
-        __m512 b0 = _mm512_set1_ps(ti[0]); FMA4(0, b0);
-        __m512 b1 = _mm512_set1_ps(ti[1]); FMA4(1, b1);
-        __m512 b2 = _mm512_set1_ps(ti[2]); FMA4(2, b2);
-        __m512 b3 = _mm512_set1_ps(ti[3]); FMA4(3, b3);
-        __m512 b4 = _mm512_set1_ps(ti[4]); FMA4(4, b4);
-    }
-    STORE4(0, g, P); STORE4(1, g, P); STORE4(2, g, P); STORE4(3, g, P); STORE4(4, g, P);
+#define GRADIENT5X4(name, work) \
+__attribute__((noinline)) static void name(const float *panel, const float *ct, long from, long to, float *g) { \
+    WORK_BEGIN; \
+    LOAD4(0, g); LOAD4(1, g); LOAD4(2, g); LOAD4(3, g); LOAD4(4, g); \
+    for (long i = from; i < to; i++) { \
+        const float *xi = panel + i * P, *ti = ct + 5 * i; \
+        __m512 x0 = _mm512_load_ps(xi + 0 * L), x1 = _mm512_load_ps(xi + 1 * L); \
+        __m512 x2 = _mm512_load_ps(xi + 2 * L), x3 = _mm512_load_ps(xi + 3 * L); \
+        __m512 b0 = _mm512_set1_ps(ti[0]); FMA4(0, b0); \
+        __m512 b1 = _mm512_set1_ps(ti[1]); FMA4(1, b1); \
+        __m512 b2 = _mm512_set1_ps(ti[2]); FMA4(2, b2); \
+        __m512 b3 = _mm512_set1_ps(ti[3]); FMA4(3, b3); \
+        __m512 b4 = _mm512_set1_ps(ti[4]); FMA4(4, b4); \
+        work \
+    } \
+    STORE4(0, g, P); STORE4(1, g, P); STORE4(2, g, P); STORE4(3, g, P); STORE4(4, g, P); \
+    WORK_END; \
 }
+GRADIENT5X4(gradient5x4, NO_WORK)
+GRADIENT5X4(gradient5x4C2Work, C2_GRADIENT_WORK)
 
 /* CeilingBenchmark.fmaChains: acc = x y + acc on 12 independent registers, reps times. */
 __attribute__((noinline)) static void peak(long reps, float *out) {
@@ -109,11 +153,12 @@ __attribute__((noinline)) static void peak(long reps, float *out) {
 }
 
 /* One pass of the forward: slices x groups of tiles over d coordinates. Returns its flops. */
-static double forwardPass(const float *xt, long d, int groups, int slices, const float *wt, float *tiles) {
+static double forwardPass(Forward tile, const float *xt, long d, int groups, int slices, const float *wt,
+        float *tiles) {
     long group = (d + 1) * L;
     for (int s = 0; s < slices; s++) {
         for (int j = 0; j < groups; j++) {
-            forward5x4(xt + (long) s * 4 * group, group, wt + (long) j * 5 * d, d, tiles + j * 20 * L);
+            tile(xt + (long) s * 4 * group, group, wt + (long) j * 5 * d, d, tiles + j * 20 * L);
         }
     }
     return 2.0 * 20 * L * d * groups * slices;
@@ -124,8 +169,8 @@ static double forwardPass(const float *xt, long d, int groups, int slices, const
  * group; panels of all n rows (panel v at v P panelStride), one C^T for every block as the kernel's per-worker
  * scratch (group j at j 5 ctStride), G panel-major per block ([panel][groups][5][P]).
  */
-static double gradientPass(const float *xp, long panelStride, int panels, int blocks, long rows, const float *ct,
-        long ctStride, int groups, float *g) {
+static double gradientPass(Gradient tile, const float *xp, long panelStride, int panels, int blocks, long rows,
+        const float *ct, long ctStride, int groups, float *g) {
     long gBlock = (long) panels * groups * 5 * P;
     for (int b = 0; b < blocks; b++) {
         for (int v = 0; v < panels; v++) {
@@ -133,7 +178,7 @@ static double gradientPass(const float *xp, long panelStride, int panels, int bl
             for (long r0 = 0; r0 < rows; r0 += RUN) {
                 long r1 = r0 + RUN < rows ? r0 + RUN : rows;
                 for (int j = 0; j < groups; j++) {
-                    gradient5x4(panel, ct + (long) j * 5 * ctStride, r0, r1,
+                    tile(panel, ct + (long) j * 5 * ctStride, r0, r1,
                             g + b * gBlock + ((long) v * groups + j) * 5 * P);
                 }
             }
@@ -155,9 +200,10 @@ static void expect(const char *what, int a, int b, double expected, float found)
 }
 
 /* One forward tile (slice 0, group 0) and one gradient tile (one run, from zero) against sums in double. */
-static void check(const float *xt, long d, const float *wt, float *tiles, const float *xp, const float *ct) {
+static void check(Forward forward, Gradient gradient, const float *xt, long d, const float *wt, float *tiles,
+        const float *xp, const float *ct) {
     long group = (d + 1) * L;
-    forward5x4(xt, group, wt, d, tiles);
+    forward(xt, group, wt, d, tiles);
     for (int jj = 0; jj < 5; jj++) {
         for (int t = 0; t < 4 * L; t++) {
             double z = 0;
@@ -169,7 +215,7 @@ static void check(const float *xt, long d, const float *wt, float *tiles, const 
     }
     float *g = aligned_alloc(64, 5 * P * sizeof(float));
     memset(g, 0, 5 * P * sizeof(float));
-    gradient5x4(xp, ct, 0, RUN, g);
+    gradient(xp, ct, 0, RUN, g);
     for (int jj = 0; jj < 5; jj++) {
         for (int c = 0; c < P; c++) {
             double sum = 0;
@@ -182,46 +228,87 @@ static void check(const float *xt, long d, const float *wt, float *tiles, const 
     free(g);
 }
 
+/* The data of both patterns. */
+typedef struct {
+    long dl, ds, panelStride, ctStride;
+    float *xtl, *wtl, *xts, *wts, *tiles, *xpl, *ctl, *gl, *xps, *cts, *gs;
+} Data;
+
+/* One pass of row `t` (0 peak, 1 forward l1, 2 forward step, 3 gradient l1, 4 gradient step); its flops. */
+static double pass(int t, const Data *a, int c2Work) {
+    static float out[16] __attribute__((aligned(64)));
+    Forward forward = c2Work ? forward5x4C2Work : forward5x4;
+    Gradient gradient = c2Work ? gradient5x4C2Work : gradient5x4;
+    switch (t) {
+        case 0: peak(1 << 20, out); return 2.0 * 12 * L * (1 << 20);
+        case 1: return forwardPass(forward, a->xtl, a->dl, 4, 1, a->wtl, a->tiles);
+        case 2: return forwardPass(forward, a->xts, a->ds, GROUPS_STEP, 16, a->wts, a->tiles);
+        case 3: return gradientPass(gradient, a->xpl, RUN, 1, 1, RUN, a->ctl, RUN, 4, a->gl);
+        default: return gradientPass(gradient, a->xps, a->panelStride, 48, 4, 256, a->cts, a->ctStride, GROUPS_STEP,
+                a->gs);
+    }
+}
+
+/* GFLOP/s of one second of passes of row t. */
+static double rate(int t, const Data *a, int c2Work) {
+    double t0 = now(), flops = 0;
+    do {
+        flops += pass(t, a, c2Work);
+    } while (now() - t0 < 1.0);
+    return flops / (now() - t0) / 1e9;
+}
+
+/*
+ * Arguments: "all", "peak", "forward" or "gradient" (rows whose name contains it, and the peak), each the median
+ * of 5 one-second runs; or "c2work": every loop also with C2's scalar work (C2_FORWARD_WORK, C2_GRADIENT_WORK),
+ * the two versions of a loop alternating second by second, 5 each, as rows "<loop>" and "<loop> +C2 work".
+ */
 int main(int argc, char **argv) {
     if (!__builtin_cpu_supports("avx512f")) {
         fprintf(stderr, "native-tiles: this CPU has no AVX-512 (the tiles are the kernel's 16-lane form)\n");
         return 2;
     }
     const char *which = argc > 1 ? argv[1] : "all";
+    int c2Work = strcmp(which, "c2work") == 0;
     const char *names[] = {"peak", "forward l1", "forward step", "gradient l1", "gradient step"};
+    Data a;
     /* forward, l1: d = 128, 4 groups, 1 slice (X^T 33 KiB, W 10 KiB); step: d = 3072, 52 groups, 16 slices */
-    long dl = 128, ds = 3072;
-    float *xtl = floats(4 * (dl + 1) * L), *wtl = floats(4 * 5 * dl);
-    float *xts = floats(16 * 4 * (ds + 1) * L), *wts = floats(GROUPS_STEP * 5 * ds);
-    float *tiles = floats(GROUPS_STEP * 20 * L);
+    a.dl = 128;
+    a.ds = 3072;
+    a.xtl = floats(4 * (a.dl + 1) * L);
+    a.wtl = floats(4 * 5 * a.dl);
+    a.xts = floats(16 * 4 * (a.ds + 1) * L);
+    a.wts = floats(GROUPS_STEP * 5 * a.ds);
+    a.tiles = floats(GROUPS_STEP * 20 * L);
     /* gradient, l1: one run of 120 rows of one panel, 4 groups (X 30 KiB, C^T 9.4 KiB, G 5 KiB);
        step: n = 1024 (panelStride 1034), 48 panels, 4 blocks of 256 rows, 52 groups, C^T 390 rows a group */
-    float *xpl = floats(RUN * P), *ctl = floats(4 * 5 * RUN), *gl = floats(4 * 5 * P);
-    long panelStride = 1034, ctStride = 390;
-    float *xps = floats(48 * P * panelStride), *cts = floats(GROUPS_STEP * 5 * ctStride);
-    float *gs = floats(4L * 48 * GROUPS_STEP * 5 * P);
-    float out[16] __attribute__((aligned(64)));
-    check(xtl, dl, wtl, tiles, xpl, ctl);
+    a.xpl = floats(RUN * P);
+    a.ctl = floats(4 * 5 * RUN);
+    a.gl = floats(4 * 5 * P);
+    a.panelStride = 1034;
+    a.ctStride = 390;
+    a.xps = floats(48 * P * a.panelStride);
+    a.cts = floats(GROUPS_STEP * 5 * a.ctStride);
+    a.gs = floats(4L * 48 * GROUPS_STEP * 5 * P);
+    check(forward5x4, gradient5x4, a.xtl, a.dl, a.wtl, a.tiles, a.xpl, a.ctl);
+    check(forward5x4C2Work, gradient5x4C2Work, a.xtl, a.dl, a.wtl, a.tiles, a.xpl, a.ctl);
     for (int t = 0; t < 5; t++) {
-        if (strcmp(which, "all") != 0 && strstr(names[t], which) == NULL && t != 0) {
+        if (!c2Work && strcmp(which, "all") != 0 && strstr(names[t], which) == NULL && t != 0) {
             continue;
         }
-        double rates[5];
+        double rates[5], worked[5];
         for (int rep = 0; rep < 5; rep++) {
-            double t0 = now(), flops = 0;
-            do {
-                switch (t) {
-                    case 0: peak(1 << 20, out); flops += 2.0 * 12 * L * (1 << 20); break;
-                    case 1: flops += forwardPass(xtl, dl, 4, 1, wtl, tiles); break;
-                    case 2: flops += forwardPass(xts, ds, GROUPS_STEP, 16, wts, tiles); break;
-                    case 3: flops += gradientPass(xpl, RUN, 1, 1, RUN, ctl, RUN, 4, gl); break;
-                    default: flops += gradientPass(xps, panelStride, 48, 4, 256, cts, ctStride, GROUPS_STEP, gs);
-                }
-            } while (now() - t0 < 1.0);
-            rates[rep] = flops / (now() - t0) / 1e9;
+            rates[rep] = rate(t, &a, 0);
+            if (c2Work && t > 0) {
+                worked[rep] = rate(t, &a, 1);
+            }
         }
         qsort(rates, 5, sizeof(double), compare);
         printf("%s\t%.1f\n", names[t], rates[2]);
+        if (c2Work && t > 0) {
+            qsort(worked, 5, sizeof(double), compare);
+            printf("%s +C2 work\t%.1f\n", names[t], worked[2]);
+        }
     }
     return 0;
 }
