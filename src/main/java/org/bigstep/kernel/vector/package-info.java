@@ -47,16 +47,17 @@
  * 56%), far below the line; 2 threads give 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs
  * on one thread and tiny d runs at 33-77x the scalar kernel.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
- * diagnostic outside the engine, 2026-12-07): gcc's reach 81-89% of the peak with their data in L1 and 68-76% with
- * a step's data pattern; C2's, on JDK 17, 65-82% and 52-67% (JDK 25: 60-64% and 51-56%). So there even native code
- * with these tiles would not put a step over the line, and C2's code for them (13 scalar instructions per 20 FMAs
- * in the gradient, 22 in the forward, against gcc's 3-5) costs about 10 points more in a step's pattern for the
- * gradient and 16-20 for the forward.
- * On that CPU the FMA ports also run scalar instructions (an explanation that fits, not measured), so the range
- * checks C2 leaves in a tile loop cost FMA slots: the transposed forward's loop counts one index and reads each
- * array at a power-of-two multiple of it plus a constant, which C2's range-check elimination takes ({@code
- * BlockedEvaluator.wt}: 1024x3072x256 +9%); the panel gradient tile's loop counts X's index and C^T's beside it
- * (no check of X, two of C^T, 13 scalar instructions instead of 17: +4% to +6% on the GEMM-bound shapes).
+ * diagnostic outside the engine, 2026-12-07, figures after 45f9bae): gcc's reach 80-87% of the peak with their
+ * data in L1 and 66-71% in a step's data pattern; C2's, on JDK 17, 74-81% and 59-68% (JDK 25: 62-64% and 50-54%).
+ * So there even native code with these tiles would not put a step over the line (a step spends about 15% of its
+ * time outside them). On JDK 17 C2's gradient tile is within 1-5 points of gcc's in a step's pattern and its
+ * forward tile 6-11 points behind. The scalar instructions C2 leaves in the loops (13 per 20 FMAs in the gradient,
+ * 22 in the forward, against gcc's 4-5) cost gcc's loops 1-5 points when added to them ({@code bench/tiles
+ * c2work}), so they are a small part of that; removing them still paid in the step: the transposed forward's loop
+ * counts one index and reads each array at a power-of-two multiple of it plus a constant, which C2's range-check
+ * elimination takes ({@code BlockedEvaluator.wt}: 1024x3072x256 +9%); the panel gradient tile's loop counts X's
+ * index and C^T's beside it (no check of X, two of C^T, 13 scalar instructions instead of 17: +4% to +6% on the
+ * GEMM-bound shapes).
  * Vectors of the large copies start on cache lines there ({@code BlockedEvaluator.ALIGN_BASE}): with its loads
  * split across two lines, the forward tile's loop ran 19-22% slower from L2.
  * The reports before them (kernel of 288baff, the same VM, 2026-12-07: 45.1% and 53.4% on JDK 17, 55.9% and 56.2%
