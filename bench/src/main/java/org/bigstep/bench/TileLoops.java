@@ -20,7 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * another's. On the Intel VM (2026-12-07, JDK 17) the forward's step pattern read 102-107 GFLOP/s after the "l1"
  * pattern in the same JVM and 118-122 before it; alone in its JVM, 100-105 where the JVM held every row's arrays
  * and 116-122 where it held the step's only, the compiled loop identical in both (disassembly). Why is not known;
- * each row allocates only its own arrays ({@link #data}).
+ * each row allocates only its own arrays ({@link #data}). The copy is not always compiled as the kernel is: JDK 25
+ * brings {@link #gradient5x4}'s X address back from a vector register each iteration, which it does not in the
+ * kernel's {@code backward5x4} (disassembly, Intel VM, 2026-12-08), so there this column understates the kernel.
  */
 public final class TileLoops {
 

@@ -48,7 +48,8 @@
  * on one thread and tiny d runs at 33-77x the scalar kernel.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
  * diagnostic outside the engine, 2026-12-07, figures after 45f9bae): gcc's reach 79-87% of the peak with their
- * data in L1 and 66-72% in a step's data pattern; C2's, on JDK 17, 74-81% and 59-68% (JDK 25: 62-64% and 50-55%).
+ * data in L1 and 66-72% in a step's data pattern; C2's, on JDK 17, 74-81% and 59-68% (JDK 25: 62-64% and 50-55%,
+ * but there the copy's gradient loop moves X's address through a vector register, the kernel's does not).
  * So there even native code with these tiles would not put a step over the line (a step spends about 15% of its
  * time outside them). On JDK 17 C2's gradient tile is within 1-5 points of gcc's in a step's pattern and its
  * forward tile 6-11 points behind. The scalar instructions C2 leaves in the loops (13 per 20 FMAs in the gradient,
