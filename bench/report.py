@@ -218,6 +218,40 @@ def paired_results(results):
     return out
 
 
+def blas_products_section(w, r, steps, ceil):
+    """The step's two products alone through NumPy's BLAS (peer_step.py --impl gemm): what a tuned SGEMM reaches
+    on this machine for the flops of a step, next to the FMA ceiling and bigstep's whole step."""
+    w("## The step's two products alone in the BLAS (NumPy matmul, no activation, loss or update)")
+    w("")
+    gemm = {t: r.peers.get(("gemm", t), {}) for t in (1, 2)}
+    if not any(g.get("results") for g in gemm.values()):
+        w("Not run (--no-peers, --smoke, or NumPy without an optimised BLAS).")
+        return
+    w("| shape n·d·m | threads | BLAS ms | BLAS GFLOP/s | BLAS % of FMA peak | bigstep step ms (kernel) | bigstep's step / the BLAS's products |")
+    w("|---|---|---|---|---|---|---|")
+    shapes = set()
+    for g in gemm.values():
+        shapes.update(g.get("results", {}).keys())
+    for s in sorted(shapes, key=shape_key):
+        n, d, m = shape_of(s)
+        for t in (1, 2):
+            res = gemm[t].get("results", {}).get(s)
+            if not res:
+                continue
+            ms = res["median_ms"]
+            gf = 4.0 * n * d * m / (ms * 1e-3) / 1e9
+            peak = ceil.get(("fma", t))
+            k, bms = best_kernel(steps, s, t)
+            w("| %s | %d | %s | %s | %s | %s | %s |" % (
+                s.replace("x", "·"), t, fmt(ms), fmt(gf), fmt(100 * gf / peak) if peak else "–",
+                "%s (%s)" % (fmt(bms), k) if bms else "–", fmt(bms / ms) + "x" if bms else "–"))
+    w("")
+    w("`X W^T` and `Z^T X` into preallocated arrays, timed together, median after warm-up (bench/peers/peer_step.py "
+      "--impl gemm, the peers' environment, one-thread runs pinned like theirs). Not a peer: a ceiling for the 4·n·d·m "
+      "flops every step does, set by the machine's tuned SGEMM. A ratio below 1x means bigstep's whole step takes less "
+      "time than the BLAS takes for its two products alone.")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -388,6 +422,8 @@ def main():
         erf = r.peers.get(("numpy", 1), {}).get("erf")
         if erf:
             w("- NumPy GELU's erf: %s" % erf)
+    w("")
+    blas_products_section(w, r, steps, ceil)
     w("")
     w("## Step pieces, unfused, 1 thread (PiecesBenchmark)")
     w("")

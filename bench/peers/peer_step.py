@@ -5,6 +5,9 @@
 
 --impl torch: idiomatic PyTorch autograd (forward, softplus(-y f).mean(), backward, update under no_grad).
 --impl numpy: explicit NumPy forward and backward (two GEMMs through the BLAS + elementwise work).
+--impl gemm: the step's two products alone, z = X W^T and Z^T X, through NumPy's BLAS into preallocated outputs:
+    no activation, loss or update. Not a step but a ceiling: what the machine's tuned SGEMM takes for the
+    4ndm flops every step has to do.
 Everything float32, one process per (impl, threads): thread counts must be fixed before the libraries start
 their pools, so bench/run sets the environment and this script also limits pools with threadpoolctl.
 
@@ -27,7 +30,7 @@ SEED = 20240601
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--impl", choices=["torch", "numpy"], required=True)
+    p.add_argument("--impl", choices=["torch", "numpy", "gemm"], required=True)
     p.add_argument("--threads", type=int, required=True)
     p.add_argument("--shapes", required=True, help="comma-separated NxDxM")
     p.add_argument("--activation", default="gelu", choices=["gelu", "gelu-tanh", "softplus", "silu", "sigmoid", "relu"])
@@ -153,6 +156,20 @@ def numpy_step_fn(np, x, y, w0, a, activation):
     return step, erf_source
 
 
+def gemm_step_fn(np, x, w):
+    n, d = x.shape
+    m = w.shape[0]
+    z = np.empty((n, m), dtype=np.float32)
+    g = np.empty((m, d), dtype=np.float32)
+    wt = w.T  # views: NumPy hands transposed operands to sgemm as transpose flags, no copies
+
+    def step():
+        np.matmul(x, wt, out=z)
+        np.matmul(z.T, x, out=g)
+        return float(g[0, 0])
+    return step
+
+
 def time_steps(step, args):
     t_end = time.perf_counter() + args.warmup_seconds
     warm = 0
@@ -205,6 +222,8 @@ def main():
         x, y, w, a = data(np, n, d, m)
         if args.impl == "torch":
             step = torch_step_fn(x, y, w, a, args.activation)
+        elif args.impl == "gemm":
+            step = gemm_step_fn(np, x, w)
         else:
             step, out["erf"] = numpy_step_fn(np, x, y, w, a, args.activation)
         r = time_steps(step, args)
