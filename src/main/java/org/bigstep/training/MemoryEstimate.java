@@ -16,7 +16,7 @@ import org.bigstep.kernel.PartitionedStepKernel;
  *                    sample plus a vector's padding, and C, whose groups of 5 neurons are stored up to 8 floats apart:
  *                    at most 2 m; X panels or a padded copy of the block: 2 d) and n doubles; and once, for the
  *                    vector layouts that keep one ({@link #COPY_MAX_M}, {@link #COPY_MAX_D}), a copy of X with
- *                    padded rows, or from {@link #TRANSPOSED_MIN_D} on (where AVX-512 makes the forward transposed)
+ *                    padded rows, or where AVX-512 makes the forward transposed ({@link #mayTranspose})
  *                    a copy of X^T and of W, X in panels (rows padded by up to 63 floats) where X^T and the panels
  *                    fit a quarter of the heap, and per thread 64 floats per neuron for the forward's tiles
  */
@@ -42,7 +42,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         long parts = PartitionedStepKernel.partitionBounds((int) Math.min(n, Integer.MAX_VALUE)).length - 1;
         return new MemoryEstimate(4 * n * d + 4 * n, md * (8 + 4 + 4), (parts - 1) * md * 4, 4 * n,
                 (long) threads * ((m + 16) * (d + 64) * 4 + BLOCK_ROWS * (5 * m + 48 + 2 * d) * 4 + n * 8
-                        + (transposed(d, m) ? 64 * (m + 5) * 4 : 0))
+                        + (mayTranspose(d, m) ? 64 * (m + 5) * 4 : 0))
                         + copyOfX(n, d, m));
     }
 
@@ -53,7 +53,7 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         if (m <= COPY_MAX_M) {
             return 4 * n * (d + 64);
         }
-        if (!transposed(d, m)) {
+        if (!mayTranspose(d, m)) {
             return 0;
         }
         long xt = 4 * (n + 64) * (d + 1); // groups of a vector of samples, d + 1 vectors apart, 3 more after the last
@@ -63,8 +63,21 @@ public record MemoryEstimate(long data, long weights, long partitions, long marg
         return xt + packed + 4 * (m + 5) * d; // and W with m rounded up to 5
     }
 
-    private static boolean transposed(long d, long m) {
-        return d >= TRANSPOSED_MIN_D && m > COPY_MAX_M;
+    /**
+     * Whether the vector kernel may copy X^T for d and m: from {@link #TRANSPOSED_MIN_D} on, and from 3/8 of it where
+     * strips of 16 neurons would pad m by 15% or more over groups of 5. This mirrors the vector package's rule at its
+     * widest vectors, which pad the most, so it is true wherever the rule is at any width (a test there checks it).
+     */
+    public static boolean mayTranspose(long d, long m) {
+        if (m <= COPY_MAX_M) {
+            return false;
+        }
+        return d >= TRANSPOSED_MIN_D
+                || d >= TRANSPOSED_MIN_D * 3L / 8 && 20 * roundUp(m, 16) >= 23 * roundUp(m, 5);
+    }
+
+    private static long roundUp(long value, long multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     public long total() {

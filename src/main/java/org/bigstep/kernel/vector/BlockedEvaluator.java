@@ -17,8 +17,8 @@ import org.bigstep.loss.Logistic;
  * samples x 2 strips of accumulators, over d-chunks of {@link #K_CHUNK_BYTES} per row so that the pair of W strips
  * stays in L1 while every row of the block passes; where the CPU has 32 vector registers, 10 samples x 2 strips
  * ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone ({@link #WIDE_C_BYTES}), a last panel that d
- * fills in part over its vectors of d alone; with those tiles and d from {@link #TRANSPOSED_MIN_D}, in the gradient's
- * form instead ({@link #forwardTransposed}: Z^T in 5 neurons x 4 vectors of samples of a copy of X^T made once, W
+ * fills in part over its vectors of d alone; with those tiles and d from {@link #TRANSPOSED_MIN_D} (from 3/8 of it
+ * where strips would pad m much more than groups of 5, {@link #raggedStrips}), in the gradient's form instead ({@link #forwardTransposed}: Z^T in 5 neurons x 4 vectors of samples of a copy of X^T made once, W
  * broadcast, bit-identical z); (2) phi and phi' by groups of rows that stay in L1 ({@link
  * #ACTIVATION_GROUP_FLOATS}), f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j
  * phi'(z_ij); (3) the gradient, in one of two forms. With X in panels (below): C kept transposed with the values of 5
@@ -128,6 +128,12 @@ final class BlockedEvaluator implements RangeEvaluator {
      * 2048x1536x256 4/12 (-2.5%), 8192x784x128 1/12 (-5%), 16384x784x1024 1/10 (-6%). A guess at why, not measured
      * with counters (the VM has none): the broadcast forward reads a pair of W strips of whole rows (2 d L floats:
      * 192 KiB at d = 1536, 256 KiB at 2048, L = 16) from L2 for every tile of 10 rows, which costs more as d grows.
+     * Below it, from 3/8 of it, the forward is transposed where the broadcast form's strips of L neurons would pad m
+     * by 15% or more over groups of 5 ({@link #raggedStrips}; m = 40 at 16 lanes pads to 48, its last strip half
+     * empty): bench/compare against the broadcast forward, 1 thread, Intel Xeon VM, 2026-12-08, rounds faster and
+     * medians: 6000x784x40 13/16 (+5.8%) on JDK 17 and 13/16 (+2.9%) on JDK 25, 4096x1024x36 11/16 (+4.6%),
+     * 6000x784x50 13/16 (+2%); at d = 512 and 640 (4096 x d x 40) 6/16 twice and 8/16, so not there. Where m pads
+     * alike both ways the broadcast form stays: 6000x784x41 2/10, 6000x784x48 4/10, 8192x784x128 1/12.
      */
     static final int TRANSPOSED_MIN_D = 2048;
     /**
@@ -393,7 +399,7 @@ final class BlockedEvaluator implements RangeEvaluator {
         this.coefficient = Arrays.copyOf(spec.outputCoefficients(), mp);
         this.xtGroup = (d + 1) * L;
         long xtFloats = ((long) (n + L - 1) / L + 3) * xtGroup + ALIGN_BASE;
-        this.transposed = transposes(d, m, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
+        this.transposed = transposes(d, m, L, wideTiles, transposedMinD) && xtFloats * Float.BYTES <= transposeBytes
                 && xtFloats <= Integer.MAX_VALUE - 8;
         this.zByStrips = !inPlace && !transposed;
         this.wp = transposed ? null : new float[ALIGN_BASE + strips * dp * L];
@@ -452,12 +458,26 @@ final class BlockedEvaluator implements RangeEvaluator {
      * template's width constants) so that tests can aim at a block's edges.
      */
     static int blockRows(int d, int m, int lanes, boolean wideTiles) {
-        return blockRows(d, m, lanes, wideTiles, transposes(d, m, wideTiles, TRANSPOSED_MIN_D));
+        return blockRows(d, m, lanes, wideTiles, transposes(d, m, lanes, wideTiles, TRANSPOSED_MIN_D));
     }
 
     /** Whether the forward is transposed for d and m from {@code minD} on, before the bound on the copy of X^T. */
-    private static boolean transposes(int d, int m, boolean wideTiles, int minD) {
-        return wideTiles && m > IN_PLACE_MAX_M && d >= minD;
+    static boolean transposes(int d, int m, int lanes, boolean wideTiles, int minD) {
+        return wideTiles && m > IN_PLACE_MAX_M && (d >= minD || d >= raggedMinD(minD) && raggedStrips(m, lanes));
+    }
+
+    /** 3/8 of {@code minD} (768 for {@link #TRANSPOSED_MIN_D}): from there on, ragged strips transpose the forward. */
+    static int raggedMinD(int minD) {
+        return (int) ((long) minD * 3 / 8);
+    }
+
+    /**
+     * Whether the broadcast forward's strips of {@code lanes} neurons pad m by 15% or more over the transposed
+     * forward's groups of 5 (m = 40 at 16 lanes: 48 against 40), enough to pay for the transposed form from {@link
+     * #raggedMinD} on.
+     */
+    static boolean raggedStrips(int m, int lanes) {
+        return 20L * roundUp(m, lanes) >= 23L * roundUp(m, NEURON_MULTIPLE);
     }
 
     /** {@link #blockRows(int, int, int, boolean)} for a forward that is transposed or not. */

@@ -10,7 +10,8 @@
  *       d &lt;= 8 gets {@code ColumnEvaluator} (vectors across samples), larger d {@code BlockedEvaluator}.</li>
  *   <li>{@code BlockedEvaluator}: per block of samples, the register-tiled forward (broadcast form, W packed per
  *       step into strips one vector wide, 5 samples x 2 strips per tile; 10 x 2 with 32 vector registers, and
- *       there from d = 2048 in the gradient's form on a copy of X^T, 5 neurons x 4 vectors of samples, with
+ *       there from d = 2048 (from 768 where strips pad m by 15% more than groups of 5, as m = 40 does) in the
+ *       gradient's form on a copy of X^T, 5 neurons x 4 vectors of samples, with
  *       bit-identical z),
  *       phi/phi'/margins/loss/derivative, and
  *       the gradient G += C^T X (5 neurons x 2 vectors of d per tile; 5 x 4 where the CPU has 32 vector registers,

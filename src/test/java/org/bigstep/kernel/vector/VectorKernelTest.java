@@ -2,6 +2,7 @@ package org.bigstep.kernel.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -251,6 +252,24 @@ class VectorKernelTest {
         assertEquals(BlockedEvaluator.TRANSPOSED_MIN_D, org.bigstep.training.MemoryEstimate.TRANSPOSED_MIN_D);
         long rows = BlockedEvaluator.blockStride(BlockedEvaluator.blockRows(3072, 256, 16, true));
         assertTrue(rows <= org.bigstep.training.MemoryEstimate.BLOCK_ROWS, "block buffers of " + rows + " rows");
+        int min = BlockedEvaluator.TRANSPOSED_MIN_D;
+        int ragged = BlockedEvaluator.raggedMinD(min);
+        int[] ds = {2, ragged - 1, ragged, 784, 1024, min - 1, min, 3072};
+        for (int lanes : new int[] {4, 8, 16}) {
+            for (int d : ds) {
+                for (int m = 1; m <= 300; m++) {
+                    if (BlockedEvaluator.transposes(d, m, lanes, true, min)) {
+                        assertTrue(org.bigstep.training.MemoryEstimate.mayTranspose(d, m),
+                                "the estimate must count X^T at d=" + d + " m=" + m + ", " + lanes + " lanes");
+                    }
+                }
+            }
+        }
+        // the rule at 16 lanes, both ways: m = 40 pads to 48 in strips, 40 in groups of 5; m = 48 to 48 and 50
+        assertTrue(BlockedEvaluator.transposes(784, 40, 16, true, min));
+        assertFalse(BlockedEvaluator.transposes(784, 48, 16, true, min));
+        assertFalse(BlockedEvaluator.transposes(ragged - 1, 40, 16, true, min));
+        assertFalse(BlockedEvaluator.transposes(784, 40, 16, true, Integer.MAX_VALUE), "forcing the broadcast form");
     }
 
     /**
