@@ -41,15 +41,15 @@
  * (n=4096 d=2 m=32) &gt;= 5x the scalar kernel.
  *
  * <p>The numbers are in docs/PERFORMANCE.md (JMH, {@code bench/run}) and how to read them in docs/PERFORMANCE-NOTES.md.
- * The current reports (kernel of ff83cd9, regenerated 2026-12-08) ran on an Intel Xeon VM (family 6 model 167 under
- * KVM, AVX-512, 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 205-220 GFLOP/s per
- * core). There one thread runs 1024x3072x256 at 52.2% and 16384x784x1024 at 54.2% of the peak on JDK 25, and at 44.9%
- * and 45.6% on JDK 17 (earlier reports of the same kernel: 50.6% and 57.7%, 47.0% and 48.1%), far below the line;
- * 2 threads give 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d
- * runs at 33-77x the scalar kernel. The line is also above what tuned native SGEMM reaches there: OpenBLAS 0.3.21
- * (its AVX-512 kernels) and BLIS 0.9.0 (forced to its AVX-512 kernels) run the step's two products alone, with no
- * activation or update, at 63-71% of the peak ({@code bench/versus --impl gemm}, the reports' section on the BLAS,
- * and a throwaway C program for BLIS), and the whole fused step takes 1.22-1.53x their time.
+ * The current reports (kernel of 5c4471d, 2026-12-08) ran on an Intel Xeon VM (family 6 model 167 under KVM,
+ * AVX-512, 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 205-221 GFLOP/s per core).
+ * There one thread runs 1024x3072x256 at 53.9% and 16384x784x1024 at 54.7% of the peak on JDK 25, and at 47.3% and
+ * 51.2% on JDK 17 (earlier reports of the kernel of ff83cd9: 44.9-57.7%), far below the line; 2 threads give
+ * 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 33-77x
+ * the scalar kernel. The line is also above what tuned native SGEMM reaches there: OpenBLAS 0.3.21 (its AVX-512
+ * kernels) and BLIS 0.9.0 (forced to its AVX-512 kernels) run the step's two products alone, with no activation or
+ * update, at 63-72% of the peak ({@code bench/versus --impl gemm}, the reports' section on the BLAS, and a throwaway
+ * C program for BLIS), and the whole fused step takes 1.22-1.53x their time.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
  * diagnostic outside the engine, 2026-12-07, figures after 45f9bae): gcc's reach 79-87% of the peak with their
  * data in L1 and 66-72% in a step's data pattern; C2's, on JDK 17, 74-81% and 59-68% (JDK 25: 62-64% and 50-55%,
