@@ -49,7 +49,7 @@
  * the scalar kernel. The line is also above what tuned native SGEMM reaches there: OpenBLAS 0.3.21 (its AVX-512
  * kernels) and BLIS 0.9.0 (forced to its AVX-512 kernels) run the step's two products alone, with no activation or
  * update, at 63-72% of the peak ({@code bench/versus --impl gemm}, the reports' section on the BLAS, and a throwaway
- * C program for BLIS), and the whole fused step takes 1.22-1.53x their time.
+ * C program for BLIS), and the whole fused step takes 1.18-1.53x their time.
  * {@code bench/tiles} runs the two tile loops as C2 compiles them and as gcc does ({@code bench/native/tiles.c}, a
  * diagnostic outside the engine, 2026-12-07, figures after 45f9bae): gcc's reach 79-87% of the peak with their
  * data in L1 and 66-72% in a step's data pattern; C2's, on JDK 17, 74-81% and 59-68% (JDK 25: 62-64% and 50-55%,
