@@ -18,8 +18,9 @@ import org.bigstep.loss.Logistic;
  * stays in L1 while every row of the block passes; where the CPU has 32 vector registers, 10 samples x 2 strips
  * ({@link #forward10x2}) over whole rows, in blocks bounded by C^T alone ({@link #WIDE_C_BYTES}), a last panel that d
  * fills in part over its vectors of d alone; with those tiles and d from {@link #TRANSPOSED_MIN_D} (from 3/8 of it
- * where strips would pad m much more than groups of 5, {@link #raggedStrips}), in the gradient's form instead ({@link #forwardTransposed}: Z^T in 5 neurons x 4 vectors of samples of a copy of X^T made once, W
- * broadcast, bit-identical z); (2) phi and phi' by groups of rows that stay in L1 ({@link
+ * where strips would pad m much more than groups of 5, {@link #raggedStrips}), in the gradient's form instead
+ * ({@link #forwardTransposed}: Z^T in 5 neurons x 4 vectors of samples of a copy of X^T made once, W broadcast,
+ * bit-identical z); (2) phi and phi' by groups of rows that stay in L1 ({@link
  * #ACTIVATION_GROUP_FLOATS}), f, the margin, the loss and the logistic derivative per sample, and C = g_i c_j
  * phi'(z_ij); (3) the gradient, in one of two forms. With X in panels (below): C kept transposed with the values of 5
  * neurons for one sample together, and G += C^T X_block with 5 neurons x 2 vectors of d in accumulators (after JDK
