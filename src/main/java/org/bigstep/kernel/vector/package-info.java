@@ -45,8 +45,8 @@
  * AVX-512, 16 float lanes, 32 vector registers, L1d 48 KiB and L2 2 MiB per core, FMA peak 205-221 GFLOP/s per core).
  * There one thread runs 1024x3072x256 at 53.9% and 16384x784x1024 at 54.7% of the peak on JDK 25, and at 47.3% and
  * 51.2% on JDK 17 (earlier reports of the kernel of ff83cd9: 44.9-57.7%), far below the line; 2 threads give
- * 1.85-2.12x one thread; the activation-bound shapes beat NumPy's two GEMMs on one thread and tiny d runs at 33-77x
- * the scalar kernel. The line is also above what tuned native SGEMM reaches there: OpenBLAS 0.3.21 (its AVX-512
+ * 1.87-2.06x one thread (1.90-1.99x paired); the activation-bound shapes beat NumPy's two GEMMs on one thread and
+ * tiny d runs at 35-75x the scalar kernel. The line is also above what tuned native SGEMM reaches there: OpenBLAS 0.3.21 (its AVX-512
  * kernels) and BLIS 0.9.0 (forced to its AVX-512 kernels) run the step's two products alone, with no activation or
  * update, at 63-72% of the peak ({@code bench/versus --impl gemm}, the reports' section on the BLAS, and a throwaway
  * C program for BLIS), and the whole fused step takes 1.18-1.53x their time.
